@@ -1,0 +1,84 @@
+//! The result of comparing two articles: links between their passages.
+
+use super::article::Article;
+use crate::side::{Pair, Side};
+use serde::Serialize;
+use std::ops::Range;
+
+/// How close the two sides of a link are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    /// The same words once case, quotes and whitespace are normalised.
+    Identical,
+    /// Mostly the same words, some changed.
+    Reworded,
+    /// The same fact in substantially different words.
+    Paraphrase,
+}
+
+impl LinkKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Identical => "identical",
+            LinkKind::Reworded => "reworded",
+            LinkKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// One step of a word-level diff from the left side of a link to the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Equal,
+    /// Only on the left.
+    Delete,
+    /// Only on the right.
+    Insert,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffPiece {
+    pub op: DiffOp,
+    pub text: String,
+}
+
+/// Passages on each side that report the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Passage ids on each side, ascending. One side may hold two when an outlet splits a sentence.
+    pub passages: Pair<Vec<usize>>,
+    pub kind: LinkKind,
+    /// 0.0 to 1.0: word overlap of the two sides.
+    pub similarity: f64,
+    /// The link breaks the order that most links follow.
+    pub moved: bool,
+    /// Word-level diff, left to right.
+    pub diff: Vec<DiffPiece>,
+    /// Byte ranges in each article's text of the words that differ.
+    pub changes: Pair<Vec<Range<usize>>>,
+}
+
+/// Shared fraction of each side's body words.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stats {
+    pub shared: Pair<f64>,
+}
+
+/// Two articles and what links them.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub articles: Pair<Article>,
+    /// Ordered by the first left passage.
+    pub links: Vec<Link>,
+    /// For each side, for each passage: the index of its link, if any.
+    pub link_of: Pair<Vec<Option<usize>>>,
+    pub stats: Stats,
+}
+
+impl Comparison {
+    pub fn link_for(&self, side: Side, passage: usize) -> Option<&Link> {
+        self.link_of[side][passage].map(|i| &self.links[i])
+    }
+}
