@@ -4,4 +4,5 @@
 //! reports are built on its [`engine::Comparison`].
 
 pub mod engine;
+pub mod paths;
 pub mod side;
