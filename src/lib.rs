@@ -5,4 +5,5 @@
 
 pub mod engine;
 pub mod paths;
+pub mod report;
 pub mod side;

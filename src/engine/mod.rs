@@ -4,6 +4,10 @@
 
 pub mod article;
 pub mod comparison;
+pub mod boilerplate;
+mod layout;
+mod parse;
+mod sentences;
 
 pub use article::{Article, Metadata, Passage, Role};
 pub use comparison::{Comparison, DiffOp, DiffPiece, Link, LinkKind, Stats};
@@ -19,43 +23,9 @@ pub struct CompareOptions {
     pub diff_deadline: Option<Instant>,
 }
 
-/// Build an article from decoded text: find the title, standfirst and passages, mark boilerplate.
+/// Build an article from decoded text with the built-in boilerplate rules.
 pub fn build_article(source: &str, label: Option<&str>, text: String, meta: Metadata) -> Article {
-    // Placeholder until segmentation lands: one passage per non-empty line.
-    let mut passages = Vec::new();
-    let mut offset = 0;
-    for (paragraph, line) in text.split('\n').enumerate() {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            passages.push(Passage {
-                span: start..start + trimmed.len(),
-                role: if passages.is_empty() { Role::Title } else { Role::Body },
-                paragraph,
-            });
-        }
-        offset += line.len() + 1;
-    }
-    let label = label.map(str::to_owned).unwrap_or_else(|| default_label(source, &meta));
-    Article {
-        source: source.to_owned(),
-        label,
-        text,
-        meta,
-        passages,
-        notices: Vec::new(),
-    }
-}
-
-fn default_label(source: &str, meta: &Metadata) -> String {
-    if let Some(outlet) = &meta.outlet {
-        return outlet.clone();
-    }
-    std::path::Path::new(source)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty() && s != "-")
-        .unwrap_or_else(|| "stdin".to_owned())
+    parse::parse_article(source, label, text, meta, boilerplate::Rules::builtin())
 }
 
 /// Compare two articles.

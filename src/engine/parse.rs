@@ -1,0 +1,83 @@
+//! Cutting an article's text into passages and giving each its role.
+
+use super::article::{Article, Metadata, Passage, Role};
+use super::boilerplate::Rules;
+use super::{layout, sentences};
+use std::ops::Range;
+
+/// A standfirst is a deck line under the title: a phrase, not a one-word tag or a byline.
+const STANDFIRST_WORDS: Range<usize> = 6..70;
+/// Header and footer fragments this short, with no sentence punctuation, are page furniture.
+const FRAGMENT_WORDS: usize = 5;
+
+/// Build an article from decoded text: the first line is the title, a deck line under it the
+/// standfirst, the rest is cut into sentences; boilerplate rules then mark page furniture.
+pub fn parse_article(source: &str, label: Option<&str>, text: String, meta: Metadata, rules: &Rules) -> Article {
+    let text = normalise_line_endings(text);
+    let label = label.map(str::to_owned).unwrap_or_else(|| default_label(source, &meta));
+    let paragraphs = layout::paragraphs(&text);
+    let mut passages = Vec::new();
+    for (index, range) in paragraphs.iter().enumerate() {
+        let role = match index {
+            0 => Some(Role::Title),
+            1 if is_standfirst(&text[range.clone()]) => Some(Role::Standfirst),
+            _ => None,
+        };
+        match role {
+            Some(role) => passages.push(Passage { span: range.clone(), role, paragraph: index }),
+            None => passages.extend(sentences::sentences(&text, range.clone()).into_iter().map(|span| Passage {
+                span,
+                role: Role::Body,
+                paragraph: index,
+            })),
+        }
+    }
+    rules.mark(&text, &meta, &label, &mut passages);
+    mark_fragments(&text, &mut passages);
+    Article { source: source.to_owned(), label, text, meta, passages, notices: Vec::new() }
+}
+
+fn normalise_line_endings(text: String) -> String {
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+}
+
+fn default_label(source: &str, meta: &Metadata) -> String {
+    if let Some(outlet) = meta.outlet.as_ref().filter(|o| !o.trim().is_empty()) {
+        return outlet.trim().to_owned();
+    }
+    std::path::Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty() && s != "-")
+        .unwrap_or_else(|| "stdin".to_owned())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '\u{201D}', '\u{2019}', ')']).ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+fn is_standfirst(paragraph: &str) -> bool {
+    STANDFIRST_WORDS.contains(&word_count(paragraph)) && !ends_sentence(paragraph) && !paragraph.contains('\n')
+}
+
+fn is_fragment(text: &str, p: &Passage) -> bool {
+    let s = &text[p.span.clone()];
+    p.role == Role::Body && word_count(s) <= FRAGMENT_WORDS && !ends_sentence(s)
+}
+
+/// Short unpunctuated lines before the story starts or after it ends (tag lines, bylines,
+/// "Comments") are furniture. In the middle they may be subheadings, so they are left alone.
+fn mark_fragments(text: &str, passages: &mut [Passage]) {
+    let is_story = |p: &Passage| p.role == Role::Body && !is_fragment(text, p);
+    let first = passages.iter().position(is_story).unwrap_or(passages.len());
+    let last = passages.iter().rposition(is_story).map_or(0, |i| i + 1);
+    for (i, p) in passages.iter_mut().enumerate() {
+        if (i < first || i >= last) && is_fragment(text, p) {
+            p.role = Role::Boilerplate;
+        }
+    }
+}
