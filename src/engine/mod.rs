@@ -8,6 +8,14 @@ pub mod boilerplate;
 mod layout;
 mod parse;
 mod sentences;
+mod tokens;
+pub mod features;
+pub mod similarity;
+mod candidates;
+mod matching;
+mod order;
+mod word_diff;
+mod align;
 
 pub use article::{Article, Metadata, Passage, Role};
 pub use comparison::{Comparison, DiffOp, DiffPiece, Link, LinkKind, Stats};
@@ -28,39 +36,7 @@ pub fn build_article(source: &str, label: Option<&str>, text: String, meta: Meta
     parse::parse_article(source, label, text, meta, boilerplate::Rules::builtin())
 }
 
-/// Compare two articles.
-pub fn compare(left: Article, right: Article, _options: &CompareOptions) -> Comparison {
-    // Placeholder until alignment lands: exact matches only.
-    let articles = Pair::new(left, right);
-    let mut links = Vec::new();
-    let mut link_of = Pair::new(
-        vec![None; articles.left.passages.len()],
-        vec![None; articles.right.passages.len()],
-    );
-    for l in 0..articles.left.passages.len() {
-        let lt = articles.left.passage_text(l);
-        if let Some(r) = (0..articles.right.passages.len())
-            .find(|&r| link_of.right[r].is_none() && articles.right.passage_text(r) == lt)
-        {
-            link_of.left[l] = Some(links.len());
-            link_of.right[r] = Some(links.len());
-            links.push(Link {
-                passages: Pair::new(vec![l], vec![r]),
-                kind: LinkKind::Identical,
-                similarity: 1.0,
-                moved: false,
-                diff: vec![DiffPiece {
-                    op: DiffOp::Equal,
-                    text: lt.to_owned(),
-                }],
-                changes: Pair::default(),
-            });
-        }
-    }
-    Comparison {
-        articles,
-        links,
-        link_of,
-        stats: Stats::default(),
-    }
+/// Compare two articles: link the passages they share and diff each link word by word.
+pub fn compare(left: Article, right: Article, options: &CompareOptions) -> Comparison {
+    align::align(Pair::new(left, right), options)
 }

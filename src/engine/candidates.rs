@@ -1,0 +1,67 @@
+//! Finding which passage pairs are worth scoring, without comparing every passage with every
+//! other: exact duplicates through a hash of their normal form, the rest through an inverted
+//! index of the rarer stems they share.
+
+use super::features::{Features, PassageFeatures};
+use super::similarity::PARAPHRASE_DICE;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Stems in more passages than this are too common to find candidates by. They still count
+/// when a found pair is scored.
+const MAX_POSTINGS: u32 = 64;
+
+/// Pairs `(left, right)` of linkable passages that may be alike, sorted and distinct.
+/// The set is the same, mirrored, when the sides are swapped.
+pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
+    let (left, right) = (&f.passages.left, &f.passages.right);
+    let mut exact: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.df.len()];
+    for (r, p) in right.iter().enumerate().filter(|(_, p)| p.linkable) {
+        exact.entry(p.exact).or_default().push(r as u32);
+        for &s in &p.stems {
+            if f.df[s as usize] <= MAX_POSTINGS {
+                postings[s as usize].push(r as u32);
+            }
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = left
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0u64; right.len()], Vec::<u32>::new()),
+            |(partial, touched), (l, p)| {
+                if !p.linkable {
+                    return Vec::new();
+                }
+                let mut found: Vec<(u32, u32)> =
+                    exact.get(&p.exact).into_iter().flatten().map(|&r| (l as u32, r)).collect();
+                for &s in &p.stems {
+                    for &r in postings[s as usize].iter() {
+                        if partial[r as usize] == 0 {
+                            touched.push(r);
+                        }
+                        partial[r as usize] += f.weight[s as usize];
+                    }
+                }
+                for &r in touched.iter() {
+                    if promising(partial[r as usize], p, &right[r as usize]) {
+                        found.push((l as u32, r));
+                    }
+                    partial[r as usize] = 0;
+                }
+                touched.clear();
+                found
+            },
+        )
+        .flatten()
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The rarer shared stems alone already make up a good part of what a link needs.
+fn promising(partial: u64, a: &PassageFeatures, b: &PassageFeatures) -> bool {
+    2.0 * partial as f64 >= 0.5 * PARAPHRASE_DICE * (a.weight + b.weight) as f64
+}

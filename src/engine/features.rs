@@ -1,0 +1,120 @@
+//! What the aligner knows of each passage: its bag of weighted word stems and a key for
+//! exact (normalised) equality. Built for both articles over one shared vocabulary.
+
+use super::article::{Article, Role};
+use super::tokens::{compound_words, diff_tokens, fold_into, stem};
+use crate::side::Pair;
+use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+const STOPWORDS: &str = include_str!("../../assets/stopwords.txt");
+
+/// Weight scale: weights are integers so that sums are exact and the same whichever side
+/// is left, which keeps the alignment symmetric.
+const SCALE: f64 = 100.0;
+
+#[derive(Debug, Clone, Default)]
+pub struct PassageFeatures {
+    /// Sorted, distinct stem ids.
+    pub stems: Vec<u32>,
+    /// Sum of the weights of `stems`.
+    pub weight: u64,
+    /// Hash of the folded token sequence; equal for passages identical once normalised.
+    pub exact: u64,
+    /// The passage may be linked at all (boilerplate never is).
+    pub linkable: bool,
+}
+
+#[derive(Debug)]
+pub struct Features {
+    pub passages: Pair<Vec<PassageFeatures>>,
+    /// Per stem id: how many passages, over both articles, contain it.
+    pub df: Vec<u32>,
+    /// Per stem id: its weight, higher for rarer words.
+    pub weight: Vec<u64>,
+    /// Per stem id: a function word, which is no evidence that two passages agree.
+    pub stop: Vec<bool>,
+}
+
+struct SideFeatures {
+    vocab: FxHashMap<String, u32>,
+    passages: Vec<PassageFeatures>,
+}
+
+fn side_features(article: &Article) -> SideFeatures {
+    let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+    let mut folded = String::new();
+    let passages = article
+        .passages
+        .iter()
+        .map(|p| {
+            let mut stems = Vec::new();
+            let mut hasher = rustc_hash::FxHasher::default();
+            for t in diff_tokens(&article.text, p.span.clone()) {
+                folded.clear();
+                fold_into(&article.text[t.span.clone()], &mut folded);
+                folded.hash(&mut hasher);
+            }
+            compound_words(&article.text, p.span.clone(), |word| {
+                if !word.chars().any(char::is_alphanumeric) {
+                    return;
+                }
+                let s = stem(word);
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(s).or_insert(next);
+                stems.push(id);
+            });
+            stems.sort_unstable();
+            stems.dedup();
+            PassageFeatures { stems, weight: 0, exact: hasher.finish(), linkable: p.role != Role::Boilerplate }
+        })
+        .collect();
+    SideFeatures { vocab, passages }
+}
+
+impl Features {
+    pub fn build(articles: &Pair<Article>) -> Features {
+        let (left, mut right) = rayon::join(|| side_features(&articles.left), || side_features(&articles.right));
+        // One vocabulary: left ids stay, right ids are remapped into it.
+        let mut vocab = left.vocab;
+        let mut remap = vec![0u32; right.vocab.len()];
+        for (word, id) in right.vocab {
+            let next = vocab.len() as u32;
+            remap[id as usize] = *vocab.entry(word).or_insert(next);
+        }
+        for p in &mut right.passages {
+            for s in &mut p.stems {
+                *s = remap[*s as usize];
+            }
+            p.stems.sort_unstable();
+        }
+        let mut df = vec![0u32; vocab.len()];
+        let passages = Pair::new(left.passages, right.passages);
+        // Furniture does not make story words look common.
+        for p in passages.left.iter().chain(&passages.right).filter(|p| p.linkable) {
+            for &s in &p.stems {
+                df[s as usize] += 1;
+            }
+        }
+        let stopwords: rustc_hash::FxHashSet<&str> =
+            STOPWORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect();
+        let mut stop = vec![false; vocab.len()];
+        let mut weight = vec![0u64; vocab.len()];
+        let n = passages.left.iter().chain(&passages.right).filter(|p| p.linkable).count() as f64;
+        for (word, &id) in &vocab {
+            let id = id as usize;
+            stop[id] = stopwords.contains(word.as_str());
+            let idf = ((n + 1.0) / df[id].max(1) as f64).ln().max(0.05);
+            let boost = if word.chars().any(|c| c.is_ascii_digit()) { 1.5 } else { 1.0 };
+            weight[id] = if stop[id] { 1 } else { (SCALE * idf * boost).round() as u64 + 1 };
+        }
+        let mut features = Features { passages, df, weight, stop };
+        for side in crate::side::Side::BOTH {
+            let weights = &features.weight;
+            for p in &mut features.passages[side] {
+                p.weight = p.stems.iter().map(|&s| weights[s as usize]).sum();
+            }
+        }
+        features
+    }
+}

@@ -1,0 +1,112 @@
+//! Choosing links among scored candidate pairs: best first, each passage used once, then
+//! growing a link by a neighbouring passage where an outlet split or merged a sentence.
+
+use super::features::Features;
+use super::similarity::{Union, link_score, overlap};
+use crate::side::{Pair, Side};
+use rayon::prelude::*;
+use std::cmp::Ordering;
+
+/// A merge must raise the link's score at least this much to be worth it.
+const MERGE_GAIN: f64 = 0.04;
+
+/// A chosen link before it is diffed: passage ids per side and its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub passages: Pair<Vec<usize>>,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    l: usize,
+    r: usize,
+    score: f64,
+    /// How far apart the two passages sit, relative to their articles' lengths.
+    drift: f64,
+}
+
+/// Best score first; among equals the pair whose places in the articles agree, then a
+/// tie-break that does not depend on which article is left, so that swapping the sides
+/// mirrors the result exactly.
+fn priority(a: &Scored, b: &Scored) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.drift.total_cmp(&b.drift))
+        .then((a.l + a.r).cmp(&(b.l + b.r)))
+        .then(a.l.min(a.r).cmp(&b.l.min(b.r)))
+}
+
+pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
+    let (nl, nr) = (f.passages.left.len().max(1) as f64, f.passages.right.len().max(1) as f64);
+    let mut scored: Vec<Scored> = pairs
+        .par_iter()
+        .filter_map(|&(l, r)| {
+            let (l, r) = (l as usize, r as usize);
+            let score = link_score(&f.passages.left[l], &f.passages.right[r], f)?;
+            Some(Scored { l, r, score, drift: (l as f64 / nl - r as f64 / nr).abs() })
+        })
+        .collect();
+    scored.par_sort_unstable_by(priority);
+
+    let mut taken = Pair::new(vec![false; f.passages.left.len()], vec![false; f.passages.right.len()]);
+    let mut matches = Vec::new();
+    for s in scored {
+        if taken.left[s.l] || taken.right[s.r] {
+            continue;
+        }
+        taken.left[s.l] = true;
+        taken.right[s.r] = true;
+        matches.push(Match { passages: Pair::new(vec![s.l], vec![s.r]), score: s.score });
+    }
+    grow(&mut matches, &mut taken, f);
+    matches
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Growth {
+    link: usize,
+    side: Side,
+    passage: usize,
+    score: f64,
+    gain: f64,
+}
+
+/// Let a link take in a free neighbouring passage when that explains more of the other side:
+/// one outlet's single sentence may be two in the other.
+fn grow(matches: &mut [Match], taken: &mut Pair<Vec<bool>>, f: &Features) {
+    let mut growths: Vec<Growth> = Vec::new();
+    for (link, m) in matches.iter().enumerate() {
+        for side in Side::BOTH {
+            let own = &m.passages[side];
+            let (first, last) = (own[0], own[own.len() - 1]);
+            let other = Union::of(m.passages[side.other()].iter().map(|&i| &f.passages[side.other()][i]), f);
+            for neighbour in [first.wrapping_sub(1), last + 1] {
+                let Some(p) = f.passages[side].get(neighbour) else { continue };
+                if taken[side][neighbour] || !p.linkable || overlap(p, &other, f).evidence < 2 {
+                    continue;
+                }
+                let grown = Union::of(own.iter().chain([&neighbour]).map(|&i| &f.passages[side][i]), f);
+                let Some(score) = link_score(&grown, &other, f) else { continue };
+                if score >= m.score + MERGE_GAIN {
+                    growths.push(Growth { link, side, passage: neighbour, score, gain: score - m.score });
+                }
+            }
+        }
+    }
+    growths.sort_by(|a, b| {
+        b.gain.total_cmp(&a.gain).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
+    });
+    let mut grown = vec![false; matches.len()];
+    for g in growths {
+        if grown[g.link] || taken[g.side][g.passage] {
+            continue;
+        }
+        grown[g.link] = true;
+        taken[g.side][g.passage] = true;
+        let m = &mut matches[g.link];
+        m.passages[g.side].push(g.passage);
+        m.passages[g.side].sort_unstable();
+        m.score = g.score;
+    }
+}

@@ -1,0 +1,158 @@
+//! Words and punctuation of a passage, and the normal forms they are compared in.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word or punctuation mark, located by byte span in the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+    pub is_word: bool,
+}
+
+/// Tokens of `text[span]` on Unicode word boundaries (UAX #29), whitespace left out, so that
+/// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`.
+pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
+    let base = span.start;
+    text[span].split_word_bound_indices().filter_map(move |(i, t)| {
+        if t.chars().all(char::is_whitespace) {
+            return None;
+        }
+        Some(Token { span: base + i..base + i + t.len(), is_word: t.chars().any(char::is_alphanumeric) })
+    })
+}
+
+/// Quotation marks standing alone. Outlets add and drop them around the same words
+/// (quoting a source or reporting it), so they never count as a difference.
+pub fn is_quote_mark(token: &str) -> bool {
+    matches!(token, "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{AB}" | "\u{BB}" | "\u{201E}" | "\u{201A}")
+}
+
+/// Tokens that take part in diffs and in exact comparison: all but quotation marks.
+pub fn diff_tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
+    tokens(text, span).filter(move |t| !is_quote_mark(&text[t.span.clone()]))
+}
+
+/// The words of `text[span]` for the similarity bag, folded, with hyphenated compounds kept
+/// whole ("al-Bunyan", "Misrata-based"), so that one name does not count as several words.
+pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut last_end = usize::MAX;
+    let mut pending_hyphen = false;
+    for t in tokens(text, span) {
+        let s = &text[t.span.clone()];
+        let touching = t.span.start == last_end;
+        if t.is_word {
+            if !(touching && pending_hyphen) && !word.is_empty() {
+                each(&word);
+                word.clear();
+            } else if !word.is_empty() {
+                word.push('-');
+            }
+            fold_into(s, &mut word);
+            pending_hyphen = false;
+        } else if touching && !word.is_empty() && !pending_hyphen && matches!(s, "-" | "\u{2010}" | "\u{2011}") {
+            pending_hyphen = true;
+        } else {
+            if !word.is_empty() {
+                each(&word);
+                word.clear();
+            }
+            pending_hyphen = false;
+        }
+        last_end = t.span.end;
+    }
+    if !word.is_empty() {
+        each(&word);
+    }
+}
+
+/// The form in which two tokens count as the same: lower case, with typographic quotes and
+/// dashes made plain. Appends to `out` so callers can reuse one buffer.
+pub fn fold_into(token: &str, out: &mut String) {
+    for c in token.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+pub fn fold(token: &str) -> String {
+    let mut s = String::with_capacity(token.len());
+    fold_into(token, &mut s);
+    s
+}
+
+/// A light stem of a folded word for the similarity bag: "regrouping" and "regroup",
+/// "militias" and "militia", "Isis's" and "isis" meet. Deliberately crude and symmetric;
+/// it never decides a diff, only which sentences look alike.
+pub fn stem(folded: &str) -> String {
+    // "U.S." and "US" are one word.
+    let dotless: String = folded.chars().filter(|&c| c != '.').collect();
+    stem_suffix(&dotless).to_owned()
+}
+
+fn stem_suffix(w: &str) -> &str {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let n = w.len();
+    if n > 5 && w.ends_with("ing") {
+        return &w[..n - 3];
+    }
+    if n > 4 && w.ends_with("ed") {
+        return &w[..n - 2];
+    }
+    if n > 4 && w.ends_with("ies") {
+        return &w[..n - 3];
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return &w[..n - 1];
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_stands_apart() {
+        let text = "Daesh [ISIS] said: \u{201C}no.\u{201D}";
+        let got: Vec<&str> = tokens(text, 0..text.len()).map(|t| &text[t.span]).collect();
+        assert_eq!(got, ["Daesh", "[", "ISIS", "]", "said", ":", "\u{201C}", "no", ".", "\u{201D}"]);
+    }
+
+    #[test]
+    fn folding_ignores_case_and_typography() {
+        assert_eq!(fold("Isis\u{2019}s"), "isis's");
+        assert_eq!(fold("\u{201C}"), "\"");
+        assert_eq!(fold("\u{2013}"), "-");
+    }
+
+    #[test]
+    fn compounds_stay_whole() {
+        let text = "The al-Bunyan al-Marsous forces, U.S.-backed - and \u{201C}Misrata\u{201D}.";
+        let mut got = Vec::new();
+        compound_words(text, 0..text.len(), |w| got.push(w.to_owned()));
+        assert_eq!(got, ["the", "al-bunyan", "al-marsous", "forces", "u.s-backed", "and", "misrata"]);
+    }
+
+    #[test]
+    fn quote_marks_are_not_diff_tokens() {
+        let text = "\u{201C}Go,\u{201D} he said.";
+        let got: Vec<&str> = diff_tokens(text, 0..text.len()).map(|t| &text[t.span]).collect();
+        assert_eq!(got, ["Go", ",", "he", "said", "."]);
+    }
+
+    #[test]
+    fn stems_meet() {
+        assert_eq!(stem("regrouping"), stem("regroup"));
+        assert_eq!(stem("militias"), stem("militia"));
+        assert_eq!(stem("isis's"), "isis");
+        assert_eq!(stem("u.s"), stem("us"));
+        assert_eq!(stem("isis"), "isis");
+    }
+}
