@@ -3,7 +3,13 @@
 //! The [`engine`] aligns two articles and knows nothing of the terminal; the reader and the
 //! reports are built on its [`engine::Comparison`].
 
+pub mod cli;
 pub mod engine;
+pub mod load;
 pub mod paths;
 pub mod report;
+pub mod sanitize;
 pub mod side;
+
+/// Inputs larger than this are refused unless `--max-size` says otherwise (64 MiB).
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;

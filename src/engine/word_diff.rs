@@ -26,6 +26,7 @@ pub struct WordDiff {
 
 struct SideTokens<'a> {
     text: &'a str,
+    first_start: usize,
     tokens: Vec<Token>,
     keys: Vec<u32>,
 }
@@ -39,7 +40,8 @@ fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut FxHashMap<St
             *vocab.entry(fold(&article.text[t.span.clone()])).or_insert(next)
         })
         .collect();
-    SideTokens { text: &article.text, tokens, keys }
+    let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
+    SideTokens { text: &article.text, first_start, tokens, keys }
 }
 
 /// Diff the passages `ids` of each article, left to right.
@@ -51,32 +53,28 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     // side is left; the deadline only guards against pathological inputs.
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &left.keys, &right.keys, deadline);
 
-    let mut pieces: Vec<DiffPiece> = Vec::new();
-    let mut changes = Pair::new(Vec::new(), Vec::new());
     let mut equal_words = 0usize;
+    let mut chunks: Vec<Chunk> = Vec::new();
     for op in &ops {
         let (tag, l, r) = op.as_tag_tuple();
-        {
-            match tag {
-                DiffTag::Equal => {
-                    equal_words += left.tokens[l.clone()].iter().filter(|t| t.is_word).count();
-                    push(&mut pieces, DiffOp::Equal, &left, l);
-                }
-                DiffTag::Delete => {
-                    mark(&mut changes.left, &left, l.clone());
-                    push(&mut pieces, DiffOp::Delete, &left, l);
-                }
-                DiffTag::Insert => {
-                    mark(&mut changes.right, &right, r.clone());
-                    push(&mut pieces, DiffOp::Insert, &right, r);
-                }
-                DiffTag::Replace => {
-                    mark(&mut changes.left, &left, l.clone());
-                    mark(&mut changes.right, &right, r.clone());
-                    push(&mut pieces, DiffOp::Delete, &left, l);
-                    push(&mut pieces, DiffOp::Insert, &right, r);
-                }
-            }
+        let equal = tag == DiffTag::Equal;
+        if equal {
+            equal_words += left.tokens[l.clone()].iter().filter(|t| t.is_word).count();
+        }
+        push_chunk(&mut chunks, Chunk { equal, l, r });
+    }
+    let chunks = absorb_punctuation(chunks, &left);
+
+    let mut pieces: Vec<DiffPiece> = Vec::new();
+    let mut changes = Pair::new(Vec::new(), Vec::new());
+    for chunk in chunks {
+        if chunk.equal {
+            push(&mut pieces, DiffOp::Equal, &left, chunk.l);
+        } else {
+            mark(&mut changes.left, &left, chunk.l.clone());
+            mark(&mut changes.right, &right, chunk.r.clone());
+            push(&mut pieces, DiffOp::Delete, &left, chunk.l);
+            push(&mut pieces, DiffOp::Insert, &right, chunk.r);
         }
     }
     let words = |s: &SideTokens| s.tokens.iter().filter(|t| t.is_word).count();
@@ -84,6 +82,38 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     let ratio = if total == 0 { 1.0 } else { (2 * equal_words) as f64 / total as f64 };
     let identical = ops.iter().all(|op| op.tag() == DiffTag::Equal);
     WordDiff { pieces, changes, ratio, identical }
+}
+
+/// A run of tokens that is the same on both sides, or differs.
+struct Chunk {
+    equal: bool,
+    l: Range<usize>,
+    r: Range<usize>,
+}
+
+fn push_chunk(chunks: &mut Vec<Chunk>, c: Chunk) {
+    match chunks.last_mut() {
+        Some(last) if last.equal == c.equal => {
+            last.l.end = c.l.end;
+            last.r.end = c.r.end;
+        }
+        _ => chunks.push(c),
+    }
+}
+
+/// A lone comma or hyphen that happens to match between two changes is no common ground for
+/// a reader; folding it into the change keeps "[-militia linked to the-] {+al+}-..." from
+/// splintering around it.
+fn absorb_punctuation(chunks: Vec<Chunk>, left: &SideTokens) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let n = chunks.len();
+    for (i, c) in chunks.into_iter().enumerate() {
+        let between_changes = i > 0 && i + 1 < n;
+        let no_words = !left.tokens[c.l.clone()].iter().any(|t| t.is_word);
+        let equal = c.equal && !(between_changes && no_words);
+        push_chunk(&mut out, Chunk { equal, ..c });
+    }
+    out
 }
 
 /// Append the text of tokens `range` as a piece, with the whitespace before it, so that the
@@ -95,7 +125,8 @@ fn push(pieces: &mut Vec<DiffPiece>, op: DiffOp, side: &SideTokens, range: Range
     let first = &side.tokens[range.start];
     let last = &side.tokens[range.end - 1];
     let start = if range.start == 0 {
-        first.span.start
+        // From the passage start, so that an opening quotation mark is kept.
+        side.first_start.min(first.span.start)
     } else {
         side.tokens[range.start - 1].span.end
     };

@@ -2,3 +2,31 @@
 //! Markdown for pasting into a document. Each writes to any `io::Write`.
 
 pub mod json;
+pub mod markdown;
+pub mod style;
+pub mod summary;
+pub mod text;
+
+pub use style::Style;
+
+/// The report formats of `parallax compare --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Write `c` in `format`; `style` only matters for text.
+pub fn write(
+    c: &crate::engine::Comparison,
+    format: Format,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => text::write(c, style, out),
+        Format::Json => json::write(c, out),
+        Format::Markdown => markdown::write(c, out),
+    }
+}
