@@ -44,10 +44,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         .collect();
 
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
-    let weights: Vec<u64> = links
-        .iter()
-        .map(|l| l.passages.left.iter().map(|&i| word_count(&articles.left, i)).sum::<usize>() as u64)
-        .collect();
+    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&articles, l)).collect();
     for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
         link.moved = moved;
     }
@@ -62,6 +59,22 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     }
     let stats = Stats { shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])) };
     Comparison { articles, links, link_of, stats }
+}
+
+/// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
+/// is the same whichever article is left, so that equally heavy chains never tie and swapping
+/// the sides marks the same links moved.
+fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let words: usize = Side::BOTH
+        .iter()
+        .map(|&s| link.passages[s].iter().map(|&i| word_count(&articles[s], i)).sum::<usize>())
+        .sum();
+    let mut ends = [&link.passages.left, &link.passages.right];
+    ends.sort();
+    let mut h = rustc_hash::FxHasher::default();
+    ends.hash(&mut h);
+    ((words as u128) << 64) | h.finish() as u128
 }
 
 fn word_count(article: &Article, passage: usize) -> usize {

@@ -43,7 +43,9 @@ pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
         .par_iter()
         .filter_map(|&(l, r)| {
             let (l, r) = (l as usize, r as usize);
-            let score = link_score(&f.passages.left[l], &f.passages.right[r], f)?;
+            let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
+            // Passages the same once normalised are linked even when made only of common words.
+            let score = if a.exact == b.exact { 1.0 } else { link_score(a, b, f)? };
             Some(Scored { l, r, score, drift: (l as f64 / nl - r as f64 / nr).abs() })
         })
         .collect();

@@ -3,7 +3,7 @@
 /// Given, for links sorted by their left position, each link's right position and weight,
 /// return for each link whether it lies outside the heaviest order-preserving chain
 /// (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree of maxima).
-pub fn moved(right_positions: &[usize], weights: &[u64]) -> Vec<bool> {
+pub fn moved(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
     let n = right_positions.len();
     if n == 0 {
         return Vec::new();
@@ -14,13 +14,13 @@ pub fn moved(right_positions: &[usize], weights: &[u64]) -> Vec<bool> {
     ranks.dedup();
     let rank = |p: usize| ranks.binary_search(&p).expect("position was ranked") + 1;
     // tree[i] = (best chain weight, link index ending it) over ranks covered by i.
-    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); ranks.len() + 1];
-    let mut best: Vec<u64> = vec![0; n];
+    let mut tree: Vec<(u128, usize)> = vec![(0, usize::MAX); ranks.len() + 1];
+    let mut best: Vec<u128> = vec![0; n];
     let mut prev: Vec<usize> = vec![usize::MAX; n];
     for i in 0..n {
         let r = rank(right_positions[i]);
         // Best chain over strictly smaller ranks.
-        let (mut q, mut k) = ((0u64, usize::MAX), r - 1);
+        let (mut q, mut k) = ((0u128, usize::MAX), r - 1);
         while k > 0 {
             if tree[k].0 > q.0 {
                 q = tree[k];

