@@ -20,15 +20,26 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 fn fail(source: &str, problem: impl Into<String>) -> LoadError {
-    LoadError { source: source.to_owned(), problem: problem.into() }
+    LoadError {
+        source: source.to_owned(),
+        problem: problem.into(),
+    }
 }
 
 /// Read `source` (a path, or `-` for `stdin`) of at most `max_bytes`, decode it and build the article.
-pub fn load(source: &str, label: Option<&str>, max_bytes: u64, stdin: &mut dyn Read) -> Result<Article, LoadError> {
+pub fn load(
+    source: &str,
+    label: Option<&str>,
+    max_bytes: u64,
+    stdin: &mut dyn Read,
+) -> Result<Article, LoadError> {
     let bytes = read(source, max_bytes, stdin)?;
     let (text, notice) = decode(&bytes);
     if bytes.contains(&0) {
-        return Err(fail(source, "looks like a binary file (it contains NUL bytes), not an article"));
+        return Err(fail(
+            source,
+            "looks like a binary file (it contains NUL bytes), not an article",
+        ));
     }
     if text.trim().is_empty() {
         return Err(fail(source, "is empty: there is no article text in it"));
@@ -39,7 +50,12 @@ pub fn load(source: &str, label: Option<&str>, max_bytes: u64, stdin: &mut dyn R
 }
 
 fn read(source: &str, max_bytes: u64, stdin: &mut dyn Read) -> Result<Vec<u8>, LoadError> {
-    let too_big = || fail(source, format!("is larger than the limit of {max_bytes} bytes (see --max-size)"));
+    let too_big = || {
+        fail(
+            source,
+            format!("is larger than the limit of {max_bytes} bytes (see --max-size)"),
+        )
+    };
     let mut bytes = Vec::new();
     if source == "-" {
         stdin
@@ -55,7 +71,9 @@ fn read(source: &str, max_bytes: u64, stdin: &mut dyn Read) -> Result<Vec<u8>, L
             return Err(too_big());
         }
         let file = std::fs::File::open(source).map_err(|e| fail(source, describe(&e)))?;
-        file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| fail(source, describe(&e)))?;
+        file.take(max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(source, describe(&e)))?;
     }
     if bytes.len() as u64 > max_bytes {
         return Err(too_big());
@@ -79,7 +97,10 @@ fn decode(bytes: &[u8]) -> (String, Option<String>) {
         Ok(s) => (s.to_owned(), None),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Some("not valid UTF-8; decoded as Windows-1252".to_owned()))
+            (
+                text.into_owned(),
+                Some("not valid UTF-8; decoded as Windows-1252".to_owned()),
+            )
         }
     }
 }

@@ -15,7 +15,9 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => run_compare(&args),
         None => {
             let (Some(left), Some(right)) = (cli.open.left, cli.open.right) else {
-                eprintln!("parallax: the reader is not built yet; use `parallax compare LEFT RIGHT`");
+                eprintln!(
+                    "parallax: the reader is not built yet; use `parallax compare LEFT RIGHT`"
+                );
                 return ExitCode::from(BAD_INPUT);
             };
             let args = CompareArgs {
@@ -30,13 +32,30 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_pair(left: &str, right: &str, sources: &parallax::cli::SourceArgs) -> Result<(Article, Article), LoadError> {
+fn load_pair(
+    left: &str,
+    right: &str,
+    sources: &parallax::cli::SourceArgs,
+) -> Result<(Article, Article), LoadError> {
     if left == "-" && right == "-" {
-        return Err(LoadError { source: "-".into(), problem: "standard input can be only one of the two articles".into() });
+        return Err(LoadError {
+            source: "-".into(),
+            problem: "standard input can be only one of the two articles".into(),
+        });
     }
     let mut stdin = io::stdin().lock();
-    let l = load(left, sources.left_label.as_deref(), sources.max_size, &mut stdin)?;
-    let r = load(right, sources.right_label.as_deref(), sources.max_size, &mut stdin)?;
+    let l = load(
+        left,
+        sources.left_label.as_deref(),
+        sources.max_size,
+        &mut stdin,
+    )?;
+    let r = load(
+        right,
+        sources.right_label.as_deref(),
+        sources.max_size,
+        &mut stdin,
+    )?;
     for a in [&l, &r] {
         for notice in &a.notices {
             eprintln!("parallax: {}: {notice}", a.source);
@@ -45,10 +64,16 @@ fn load_pair(left: &str, right: &str, sources: &parallax::cli::SourceArgs) -> Re
     Ok((l, r))
 }
 
-fn compare_sources(left: &str, right: &str, sources: &parallax::cli::SourceArgs) -> Result<Comparison, LoadError> {
+fn compare_sources(
+    left: &str,
+    right: &str,
+    sources: &parallax::cli::SourceArgs,
+) -> Result<Comparison, LoadError> {
     let (l, r) = load_pair(left, right, sources)?;
     // Word diffs of ordinary sentences take microseconds; this only stops a pathological one.
-    let options = CompareOptions { diff_deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(30)) };
+    let options = CompareOptions {
+        diff_deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(30)),
+    };
     Ok(engine::compare(l, r, &options))
 }
 
@@ -64,7 +89,10 @@ fn run_compare(args: &CompareArgs) -> ExitCode {
     let style = match args.color {
         ColorChoice::Always => Style { color: true },
         ColorChoice::Never => Style::PLAIN,
-        ColorChoice::Auto => Style::detect(stdout.is_terminal(), std::env::var_os("NO_COLOR").as_deref()),
+        ColorChoice::Auto => Style::detect(
+            stdout.is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ),
     };
     let mut out = io::BufWriter::new(stdout.lock());
     match report::write(&comparison, args.format, style, &mut out).and_then(|()| out.flush()) {

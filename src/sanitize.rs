@@ -11,7 +11,11 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(|c| if needs_escape(c) { stand_in(c) } else { c }).collect())
+    Cow::Owned(
+        s.chars()
+            .map(|c| if needs_escape(c) { stand_in(c) } else { c })
+            .collect(),
+    )
 }
 
 fn needs_escape(c: char) -> bool {
@@ -43,6 +47,9 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_untouched() {
-        assert!(matches!(visible("Caf\u{e9}\n\tok"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            visible("Caf\u{e9}\n\tok"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

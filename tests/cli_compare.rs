@@ -35,21 +35,38 @@ fn assert_bad_input(o: &Output, names: &str, problem: &str) {
 
 #[test]
 fn json_follows_the_contract() {
-    let o = parallax(&["compare", &fixture("gazette.txt"), &fixture("coastline.txt"), "--format", "json"], b"");
+    let o = parallax(
+        &[
+            "compare",
+            &fixture("gazette.txt"),
+            &fixture("coastline.txt"),
+            "--format",
+            "json",
+        ],
+        b"",
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schema"], 1);
     assert_eq!(v["left"]["source"], fixture("gazette.txt"));
     assert_eq!(v["left"]["label"], "gazette");
-    assert_eq!(v["left"]["title"], "Ferry Strikes Varn Pier as Storm Closes Harbour");
+    assert_eq!(
+        v["left"]["title"],
+        "Ferry Strikes Varn Pier as Storm Closes Harbour"
+    );
     let passages = v["right"]["passages"].as_array().unwrap();
     let text = std::fs::read_to_string(fixture("coastline.txt")).unwrap();
     for (i, p) in passages.iter().enumerate() {
         assert_eq!(p["id"], i);
         let span = p["span"].as_array().unwrap();
-        let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
         assert_eq!(p["text"], &text[a..b], "span of passage {i}");
-        assert!(["title", "standfirst", "body", "boilerplate"].contains(&p["role"].as_str().unwrap()));
+        assert!(
+            ["title", "standfirst", "body", "boilerplate"].contains(&p["role"].as_str().unwrap())
+        );
     }
     for link in v["links"].as_array().unwrap() {
         assert!(["identical", "reworded", "paraphrase"].contains(&link["kind"].as_str().unwrap()));
@@ -69,7 +86,14 @@ fn json_follows_the_contract() {
 
 #[test]
 fn text_report_in_a_pipe_has_no_colour_but_keeps_markers() {
-    let o = parallax(&["compare", &fixture("gazette.txt"), &fixture("coastline.txt")], b"");
+    let o = parallax(
+        &[
+            "compare",
+            &fixture("gazette.txt"),
+            &fixture("coastline.txt"),
+        ],
+        b"",
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(!out.contains('\x1b'));
     assert!(out.contains("{+[on the Morning Star]+}"), "{out}");
@@ -79,7 +103,15 @@ fn text_report_in_a_pipe_has_no_colour_but_keeps_markers() {
 #[test]
 fn colour_always_colours_and_labels_apply() {
     let o = parallax(
-        &["compare", &fixture("gazette.txt"), &fixture("coastline.txt"), "--color", "always", "--left-label", "Gazette"],
+        &[
+            "compare",
+            &fixture("gazette.txt"),
+            &fixture("coastline.txt"),
+            "--color",
+            "always",
+            "--left-label",
+            "Gazette",
+        ],
         b"",
     );
     let out = String::from_utf8(o.stdout).unwrap();
@@ -89,7 +121,16 @@ fn colour_always_colours_and_labels_apply() {
 
 #[test]
 fn markdown_brief() {
-    let o = parallax(&["compare", &fixture("gazette.txt"), &fixture("coastline.txt"), "-f", "markdown"], b"");
+    let o = parallax(
+        &[
+            "compare",
+            &fixture("gazette.txt"),
+            &fixture("coastline.txt"),
+            "-f",
+            "markdown",
+        ],
+        b"",
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.starts_with("# How gazette and coastline cover the story"));
     assert!(out.contains("**\\[on the Morning Star\\]**"), "{out}");
@@ -99,7 +140,10 @@ fn markdown_brief() {
 #[test]
 fn stdin_as_one_side() {
     let text = std::fs::read(fixture("coastline.txt")).unwrap();
-    let o = parallax(&["compare", &fixture("gazette.txt"), "-", "-f", "json"], &text);
+    let o = parallax(
+        &["compare", &fixture("gazette.txt"), "-", "-f", "json"],
+        &text,
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["right"]["source"], "-");
     assert_eq!(v["right"]["label"], "stdin");
@@ -110,10 +154,21 @@ fn stdin_as_one_side() {
 fn crlf_bom_and_windows_1252_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("legacy.txt");
-    let mut bytes = b"\xEF\xBB\xBFFerry title\r\n\r\nThe harbour closed\x85 The ferry \x93sank\x94.\r\n".to_vec();
+    let mut bytes =
+        b"\xEF\xBB\xBFFerry title\r\n\r\nThe harbour closed\x85 The ferry \x93sank\x94.\r\n"
+            .to_vec();
     bytes.drain(..3); // no BOM: invalid UTF-8 forces the Windows-1252 fallback
     std::fs::write(&path, &bytes).unwrap();
-    let o = parallax(&["compare", path.to_str().unwrap(), path.to_str().unwrap(), "-f", "json"], b"");
+    let o = parallax(
+        &[
+            "compare",
+            path.to_str().unwrap(),
+            path.to_str().unwrap(),
+            "-f",
+            "json",
+        ],
+        b"",
+    );
     assert!(o.status.success());
     assert!(stderr(&o).contains("Windows-1252"), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -126,7 +181,16 @@ fn hostile_control_characters_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("evil.txt");
     std::fs::write(&path, "Title\x1b]0;pwned\x07\n\nThe \x1b[2Jferry sank.\n").unwrap();
-    let o = parallax(&["compare", path.to_str().unwrap(), path.to_str().unwrap(), "--color", "never"], b"");
+    let o = parallax(
+        &[
+            "compare",
+            path.to_str().unwrap(),
+            path.to_str().unwrap(),
+            "--color",
+            "never",
+        ],
+        b"",
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
     assert!(out.contains("\u{241B}[2J"));
@@ -138,19 +202,36 @@ fn identical_inputs_are_all_identical() {
     let o = parallax(&["compare", &f, &f, "-f", "json"], b"");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["stats"]["left_shared"], 1.0);
-    assert!(v["links"].as_array().unwrap().iter().all(|l| l["kind"] == "identical" && l["moved"] == false));
+    assert!(
+        v["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["kind"] == "identical" && l["moved"] == false)
+    );
 }
 
 #[test]
 fn missing_file() {
-    assert_bad_input(&parallax(&["compare", "/no/such/file.txt", &fixture("gazette.txt")], b""), "/no/such/file.txt", "no such file");
+    assert_bad_input(
+        &parallax(
+            &["compare", "/no/such/file.txt", &fixture("gazette.txt")],
+            b"",
+        ),
+        "/no/such/file.txt",
+        "no such file",
+    );
 }
 
 #[test]
 fn directory() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    assert_bad_input(&parallax(&["compare", &fixture("gazette.txt"), d], b""), d, "directory");
+    assert_bad_input(
+        &parallax(&["compare", &fixture("gazette.txt"), d], b""),
+        d,
+        "directory",
+    );
 }
 
 #[test]
@@ -159,7 +240,11 @@ fn binary_file() {
     let path = dir.path().join("image.png");
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let p = path.to_str().unwrap();
-    assert_bad_input(&parallax(&["compare", p, &fixture("gazette.txt")], b""), p, "binary");
+    assert_bad_input(
+        &parallax(&["compare", p, &fixture("gazette.txt")], b""),
+        p,
+        "binary",
+    );
 }
 
 #[test]
@@ -169,14 +254,22 @@ fn empty_and_whitespace_files() {
         let path = dir.path().join(name);
         std::fs::write(&path, content).unwrap();
         let p = path.to_str().unwrap();
-        assert_bad_input(&parallax(&["compare", &fixture("gazette.txt"), p], b""), p, "empty");
+        assert_bad_input(
+            &parallax(&["compare", &fixture("gazette.txt"), p], b""),
+            p,
+            "empty",
+        );
     }
 }
 
 #[test]
 fn over_the_size_limit() {
     let f = fixture("gazette.txt");
-    assert_bad_input(&parallax(&["compare", &f, &f, "--max-size", "100"], b""), &f, "larger than the limit of 100 bytes");
+    assert_bad_input(
+        &parallax(&["compare", &f, &f, "--max-size", "100"], b""),
+        &f,
+        "larger than the limit of 100 bytes",
+    );
 }
 
 #[test]

@@ -13,22 +13,39 @@ fn fixture(name: &str) -> Article {
 }
 
 fn ferry() -> Comparison {
-    compare(fixture("gazette.txt"), fixture("coastline.txt"), &Default::default())
+    compare(
+        fixture("gazette.txt"),
+        fixture("coastline.txt"),
+        &Default::default(),
+    )
 }
 
 /// The link whose left side contains `left` (a fragment of text), as (kind, moved, right text).
 fn link_from(c: &Comparison, left: &str) -> Option<(LinkKind, bool, String)> {
     c.links.iter().find_map(|l| {
-        let text: String = l.passages.left.iter().map(|&i| c.articles.left.passage_text(i)).collect();
+        let text: String = l
+            .passages
+            .left
+            .iter()
+            .map(|&i| c.articles.left.passage_text(i))
+            .collect();
         text.contains(left).then(|| {
-            let right = l.passages.right.iter().map(|&i| c.articles.right.passage_text(i)).collect::<Vec<_>>().join(" ");
+            let right = l
+                .passages
+                .right
+                .iter()
+                .map(|&i| c.articles.right.passage_text(i))
+                .collect::<Vec<_>>()
+                .join(" ");
             (l.kind, l.moved, right)
         })
     })
 }
 
 fn role_of(a: &Article, fragment: &str) -> Role {
-    let id = (0..a.passages.len()).find(|&i| a.passage_text(i).contains(fragment)).expect(fragment);
+    let id = (0..a.passages.len())
+        .find(|&i| a.passage_text(i).contains(fragment))
+        .expect(fragment);
     a.passages[id].role
 }
 
@@ -38,14 +55,21 @@ fn glued_plea_is_boilerplate_and_the_story_sentence_is_not() {
     let a = &c.articles.left;
     assert_eq!(role_of(a, "Keep the Gazette free"), Role::Boilerplate);
     assert_eq!(role_of(a, "The Morning Star ferry struck"), Role::Body);
-    assert!(a.passage_text(5).starts_with("The Morning Star"), "{}", a.passage_text(5));
+    assert!(
+        a.passage_text(5).starts_with("The Morning Star"),
+        "{}",
+        a.passage_text(5)
+    );
 }
 
 #[test]
 fn title_standfirst_and_furniture_roles() {
     let c = ferry();
     let (l, r) = (&c.articles.left, &c.articles.right);
-    assert_eq!(l.title(), Some("Ferry Strikes Varn Pier as Storm Closes Harbour"));
+    assert_eq!(
+        l.title(),
+        Some("Ferry Strikes Varn Pier as Storm Closes Harbour")
+    );
     assert_eq!(role_of(l, "Fourteen hurt"), Role::Standfirst);
     assert_eq!(role_of(l, "Varn Picture Agency"), Role::Boilerplate);
     assert_eq!(role_of(l, "newsletter"), Role::Boilerplate);
@@ -65,22 +89,66 @@ fn moved_quote_is_identical_and_moved() {
 #[test]
 fn bracketed_insertion_and_new_attribution_are_reworded() {
     let c = ferry();
-    let link = c.links.iter().find(|l| c.articles.left.passage_text(l.passages.left[0]).contains("both engines")).unwrap();
+    let link = c
+        .links
+        .iter()
+        .find(|l| {
+            c.articles
+                .left
+                .passage_text(l.passages.left[0])
+                .contains("both engines")
+        })
+        .unwrap();
     assert_eq!(link.kind, LinkKind::Reworded);
-    let inserted: Vec<&str> = link.changes.right.iter().map(|r| &c.articles.right.text[r.clone()]).collect();
+    let inserted: Vec<&str> = link
+        .changes
+        .right
+        .iter()
+        .map(|r| &c.articles.right.text[r.clone()])
+        .collect();
     assert!(inserted.contains(&"[on the Morning Star]"), "{inserted:?}");
-    assert!(inserted.iter().any(|s| s.contains("told reporters")), "{inserted:?}");
-    let deleted: Vec<&str> = link.changes.left.iter().map(|r| &c.articles.left.text[r.clone()]).collect();
-    assert!(deleted.iter().any(|s| s.contains("the ferry's master")), "{deleted:?}");
+    assert!(
+        inserted.iter().any(|s| s.contains("told reporters")),
+        "{inserted:?}"
+    );
+    let deleted: Vec<&str> = link
+        .changes
+        .left
+        .iter()
+        .map(|r| &c.articles.left.text[r.clone()])
+        .collect();
+    assert!(
+        deleted.iter().any(|s| s.contains("the ferry's master")),
+        "{deleted:?}"
+    );
 }
 
 #[test]
 fn disagreeing_numbers_show_in_the_diff() {
     let c = ferry();
-    let link = c.links.iter().find(|l| c.articles.left.passage_text(l.passages.left[0]).contains("struck the north pier")).unwrap();
+    let link = c
+        .links
+        .iter()
+        .find(|l| {
+            c.articles
+                .left
+                .passage_text(l.passages.left[0])
+                .contains("struck the north pier")
+        })
+        .unwrap();
     assert_eq!(link.kind, LinkKind::Reworded);
-    let deleted: String = link.changes.left.iter().map(|r| &c.articles.left.text[r.clone()]).collect();
-    let inserted: String = link.changes.right.iter().map(|r| &c.articles.right.text[r.clone()]).collect();
+    let deleted: String = link
+        .changes
+        .left
+        .iter()
+        .map(|r| &c.articles.left.text[r.clone()])
+        .collect();
+    let inserted: String = link
+        .changes
+        .right
+        .iter()
+        .map(|r| &c.articles.right.text[r.clone()])
+        .collect();
     assert!(deleted.contains("14"), "{deleted}");
     assert!(inserted.contains("Sixteen"), "{inserted}");
 }
@@ -88,7 +156,16 @@ fn disagreeing_numbers_show_in_the_diff() {
 #[test]
 fn split_sentence_links_one_to_two() {
     let c = ferry();
-    let link = c.links.iter().find(|l| c.articles.left.passage_text(l.passages.left[0]).contains("which carried 212")).unwrap();
+    let link = c
+        .links
+        .iter()
+        .find(|l| {
+            c.articles
+                .left
+                .passage_text(l.passages.left[0])
+                .contains("which carried 212")
+        })
+        .unwrap();
     assert_eq!(link.passages.right.len(), 2);
     assert_eq!(link.kind, LinkKind::Reworded);
 }
@@ -106,7 +183,12 @@ fn unique_passages_stay_unlinked() {
     let c = ferry();
     assert!(link_from(&c, "Divers from the coastguard").is_none());
     let operator = (0..c.articles.right.passages.len())
-        .find(|&i| c.articles.right.passage_text(i).contains("Northsound Lines"))
+        .find(|&i| {
+            c.articles
+                .right
+                .passage_text(i)
+                .contains("Northsound Lines")
+        })
         .unwrap();
     assert_eq!(c.link_of[Side::Right][operator], None);
 }
@@ -117,7 +199,12 @@ fn boilerplate_is_never_linked() {
     for side in Side::BOTH {
         for (i, p) in c.articles[side].passages.iter().enumerate() {
             if p.role == Role::Boilerplate {
-                assert_eq!(c.link_of[side][i], None, "{}", c.articles[side].passage_text(i));
+                assert_eq!(
+                    c.link_of[side][i],
+                    None,
+                    "{}",
+                    c.articles[side].passage_text(i)
+                );
             }
         }
     }
@@ -134,8 +221,18 @@ fn shared_fractions_are_of_body_words() {
 
 #[test]
 fn nothing_in_common_gives_no_links() {
-    let a = build_article("a", None, "Tides\n\nThe tide rose fast over the mudflats.".into(), Metadata::default());
-    let b = build_article("b", None, "Budget\n\nParliament passed the budget after midnight.".into(), Metadata::default());
+    let a = build_article(
+        "a",
+        None,
+        "Tides\n\nThe tide rose fast over the mudflats.".into(),
+        Metadata::default(),
+    );
+    let b = build_article(
+        "b",
+        None,
+        "Budget\n\nParliament passed the budget after midnight.".into(),
+        Metadata::default(),
+    );
     let c = compare(a, b, &Default::default());
     assert!(c.links.is_empty());
     assert_eq!(c.stats.shared.left, 0.0);

@@ -1,5 +1,6 @@
 //! Aligning two articles: features, candidates, chosen links, their diffs, order and stats.
 
+use super::CompareOptions;
 use super::article::{Article, Role};
 use super::candidates::candidate_pairs;
 use super::comparison::{Comparison, Link, LinkKind, Stats};
@@ -7,7 +8,6 @@ use super::features::Features;
 use super::matching::choose;
 use super::order::moved;
 use super::word_diff::diff;
-use super::CompareOptions;
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
 
@@ -49,7 +49,10 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         link.moved = moved;
     }
 
-    let mut link_of = Pair::new(vec![None; articles.left.passages.len()], vec![None; articles.right.passages.len()]);
+    let mut link_of = Pair::new(
+        vec![None; articles.left.passages.len()],
+        vec![None; articles.right.passages.len()],
+    );
     for (i, link) in links.iter().enumerate() {
         for side in Side::BOTH {
             for &p in &link.passages[side] {
@@ -57,8 +60,15 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
             }
         }
     }
-    let stats = Stats { shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])) };
-    Comparison { articles, links, link_of, stats }
+    let stats = Stats {
+        shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])),
+    };
+    Comparison {
+        articles,
+        links,
+        link_of,
+        stats,
+    }
 }
 
 /// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
@@ -68,7 +78,12 @@ fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
     use std::hash::{Hash, Hasher};
     let words: usize = Side::BOTH
         .iter()
-        .map(|&s| link.passages[s].iter().map(|&i| word_count(&articles[s], i)).sum::<usize>())
+        .map(|&s| {
+            link.passages[s]
+                .iter()
+                .map(|&i| word_count(&articles[s], i))
+                .sum::<usize>()
+        })
         .sum();
     let mut ends = [&link.passages.left, &link.passages.right];
     ends.sort();
@@ -93,5 +108,9 @@ fn shared_fraction(article: &Article, link_of: &[Option<usize>]) -> f64 {
             }
         }
     }
-    if total == 0 { 0.0 } else { shared as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        shared as f64 / total as f64
+    }
 }

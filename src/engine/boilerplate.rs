@@ -70,7 +70,13 @@ pub struct Rules {
 /// Lower case with punctuation as spaces, so "harbour-gazette.example" matches "harbour gazette".
 fn fold_identity(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect()
 }
 
@@ -88,7 +94,12 @@ fn compile_all(patterns: &[String]) -> Result<Vec<Regex>, String> {
 fn compile_blocks(blocks: &[BlockFile]) -> Result<Vec<Block>, String> {
     blocks
         .iter()
-        .map(|b| Ok(Block { start: compile(&b.start)?, end: compile(&b.end)? }))
+        .map(|b| {
+            Ok(Block {
+                start: compile(&b.start)?,
+                end: compile(&b.end)?,
+            })
+        })
         .collect()
 }
 
@@ -124,7 +135,9 @@ impl Rules {
 
     /// Names of the outlets whose rules apply to this article.
     pub fn outlets_for(&self, identity: &str, text: &str) -> Vec<&str> {
-        self.applicable(identity, text).map(|o| o.name.as_str()).collect()
+        self.applicable(identity, text)
+            .map(|o| o.name.as_str())
+            .collect()
     }
 
     fn applicable(&self, identity: &str, text: &str) -> impl Iterator<Item = &Outlet> {
@@ -141,11 +154,23 @@ impl Rules {
 
     /// Give the role `boilerplate` to body passages that the rules recognise.
     pub fn mark(&self, text: &str, meta: &Metadata, label: &str, passages: &mut [Passage]) {
-        let identity = [label, meta.outlet.as_deref().unwrap_or(""), meta.url.as_deref().unwrap_or("")].join(" ");
+        let identity = [
+            label,
+            meta.outlet.as_deref().unwrap_or(""),
+            meta.url.as_deref().unwrap_or(""),
+        ]
+        .join(" ");
         let outlets: Vec<&Outlet> = self.applicable(&identity, text).collect();
-        let patterns: Vec<&Regex> =
-            self.patterns.iter().chain(outlets.iter().flat_map(|o| o.patterns.iter())).collect();
-        let blocks: Vec<&Block> = self.blocks.iter().chain(outlets.iter().flat_map(|o| o.blocks.iter())).collect();
+        let patterns: Vec<&Regex> = self
+            .patterns
+            .iter()
+            .chain(outlets.iter().flat_map(|o| o.patterns.iter()))
+            .collect();
+        let blocks: Vec<&Block> = self
+            .blocks
+            .iter()
+            .chain(outlets.iter().flat_map(|o| o.blocks.iter()))
+            .collect();
         let passage_text = |p: &Passage| &text[p.span.clone()];
 
         for p in passages.iter_mut().filter(|p| p.role == Role::Body) {
@@ -193,10 +218,17 @@ mod tests {
                 Some(start..start + line.len())
             })
             .enumerate()
-            .map(|(paragraph, span)| Passage { span, role: Role::Body, paragraph })
+            .map(|(paragraph, span)| Passage {
+                span,
+                role: Role::Body,
+                paragraph,
+            })
             .collect();
         Rules::builtin().mark(text, &Metadata::default(), label, &mut passages);
-        passages.iter().map(|p| (text[p.span.clone()].to_owned(), p.role)).collect()
+        passages
+            .iter()
+            .map(|p| (text[p.span.clone()].to_owned(), p.role))
+            .collect()
     }
 
     #[test]

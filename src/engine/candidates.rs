@@ -34,8 +34,12 @@ pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
                 if !p.linkable {
                     return Vec::new();
                 }
-                let mut found: Vec<(u32, u32)> =
-                    exact.get(&p.exact).into_iter().flatten().map(|&r| (l as u32, r)).collect();
+                let mut found: Vec<(u32, u32)> = exact
+                    .get(&p.exact)
+                    .into_iter()
+                    .flatten()
+                    .map(|&r| (l as u32, r))
+                    .collect();
                 for &s in &p.stems {
                     for &r in postings[s as usize].iter() {
                         if partial[r as usize] == 0 {

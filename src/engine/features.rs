@@ -66,7 +66,12 @@ fn side_features(article: &Article) -> SideFeatures {
             });
             stems.sort_unstable();
             stems.dedup();
-            PassageFeatures { stems, weight: 0, exact: hasher.finish(), linkable: p.role != Role::Boilerplate }
+            PassageFeatures {
+                stems,
+                weight: 0,
+                exact: hasher.finish(),
+                linkable: p.role != Role::Boilerplate,
+            }
         })
         .collect();
     SideFeatures { vocab, passages }
@@ -74,7 +79,10 @@ fn side_features(article: &Article) -> SideFeatures {
 
 impl Features {
     pub fn build(articles: &Pair<Article>) -> Features {
-        let (left, mut right) = rayon::join(|| side_features(&articles.left), || side_features(&articles.right));
+        let (left, mut right) = rayon::join(
+            || side_features(&articles.left),
+            || side_features(&articles.right),
+        );
         // One vocabulary: left ids stay, right ids are remapped into it.
         let mut vocab = left.vocab;
         let mut remap = vec![0u32; right.vocab.len()];
@@ -91,24 +99,50 @@ impl Features {
         let mut df = vec![0u32; vocab.len()];
         let passages = Pair::new(left.passages, right.passages);
         // Furniture does not make story words look common.
-        for p in passages.left.iter().chain(&passages.right).filter(|p| p.linkable) {
+        for p in passages
+            .left
+            .iter()
+            .chain(&passages.right)
+            .filter(|p| p.linkable)
+        {
             for &s in &p.stems {
                 df[s as usize] += 1;
             }
         }
-        let stopwords: rustc_hash::FxHashSet<&str> =
-            STOPWORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect();
+        let stopwords: rustc_hash::FxHashSet<&str> = STOPWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect();
         let mut stop = vec![false; vocab.len()];
         let mut weight = vec![0u64; vocab.len()];
-        let n = passages.left.iter().chain(&passages.right).filter(|p| p.linkable).count() as f64;
+        let n = passages
+            .left
+            .iter()
+            .chain(&passages.right)
+            .filter(|p| p.linkable)
+            .count() as f64;
         for (word, &id) in &vocab {
             let id = id as usize;
             stop[id] = stopwords.contains(word.as_str());
             let idf = ((n + 1.0) / df[id].max(1) as f64).ln().max(0.05);
-            let boost = if word.chars().any(|c| c.is_ascii_digit()) { 1.5 } else { 1.0 };
-            weight[id] = if stop[id] { 1 } else { (SCALE * idf * boost).round() as u64 + 1 };
+            let boost = if word.chars().any(|c| c.is_ascii_digit()) {
+                1.5
+            } else {
+                1.0
+            };
+            weight[id] = if stop[id] {
+                1
+            } else {
+                (SCALE * idf * boost).round() as u64 + 1
+            };
         }
-        let mut features = Features { passages, df, weight, stop };
+        let mut features = Features {
+            passages,
+            df,
+            weight,
+            stop,
+        };
         for side in crate::side::Side::BOTH {
             let weights = &features.weight;
             for p in &mut features.passages[side] {

@@ -83,12 +83,18 @@ mod tests {
 
     #[test]
     fn blank_line_separated() {
-        assert_eq!(texts("Title\n\nOne two.\n\n  Three.  \n"), ["Title", "One two.", "Three."]);
+        assert_eq!(
+            texts("Title\n\nOne two.\n\n  Three.  \n"),
+            ["Title", "One two.", "Three."]
+        );
     }
 
     #[test]
     fn one_per_line() {
-        assert_eq!(texts("Title\nOne two.\nThree."), ["Title", "One two.", "Three."]);
+        assert_eq!(
+            texts("Title\nOne two.\nThree."),
+            ["Title", "One two.", "Three."]
+        );
     }
 
     #[test]

@@ -38,20 +38,35 @@ fn priority(a: &Scored, b: &Scored) -> Ordering {
 }
 
 pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
-    let (nl, nr) = (f.passages.left.len().max(1) as f64, f.passages.right.len().max(1) as f64);
+    let (nl, nr) = (
+        f.passages.left.len().max(1) as f64,
+        f.passages.right.len().max(1) as f64,
+    );
     let mut scored: Vec<Scored> = pairs
         .par_iter()
         .filter_map(|&(l, r)| {
             let (l, r) = (l as usize, r as usize);
             let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
             // Passages the same once normalised are linked even when made only of common words.
-            let score = if a.exact == b.exact { 1.0 } else { link_score(a, b, f)? };
-            Some(Scored { l, r, score, drift: (l as f64 / nl - r as f64 / nr).abs() })
+            let score = if a.exact == b.exact {
+                1.0
+            } else {
+                link_score(a, b, f)?
+            };
+            Some(Scored {
+                l,
+                r,
+                score,
+                drift: (l as f64 / nl - r as f64 / nr).abs(),
+            })
         })
         .collect();
     scored.par_sort_unstable_by(priority);
 
-    let mut taken = Pair::new(vec![false; f.passages.left.len()], vec![false; f.passages.right.len()]);
+    let mut taken = Pair::new(
+        vec![false; f.passages.left.len()],
+        vec![false; f.passages.right.len()],
+    );
     let mut matches = Vec::new();
     for s in scored {
         if taken.left[s.l] || taken.right[s.r] {
@@ -59,7 +74,10 @@ pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
         }
         taken.left[s.l] = true;
         taken.right[s.r] = true;
-        matches.push(Match { passages: Pair::new(vec![s.l], vec![s.r]), score: s.score });
+        matches.push(Match {
+            passages: Pair::new(vec![s.l], vec![s.r]),
+            score: s.score,
+        });
     }
     grow(&mut matches, &mut taken, f);
     matches
@@ -82,22 +100,45 @@ fn grow(matches: &mut [Match], taken: &mut Pair<Vec<bool>>, f: &Features) {
         for side in Side::BOTH {
             let own = &m.passages[side];
             let (first, last) = (own[0], own[own.len() - 1]);
-            let other = Union::of(m.passages[side.other()].iter().map(|&i| &f.passages[side.other()][i]), f);
+            let other = Union::of(
+                m.passages[side.other()]
+                    .iter()
+                    .map(|&i| &f.passages[side.other()][i]),
+                f,
+            );
             for neighbour in [first.wrapping_sub(1), last + 1] {
-                let Some(p) = f.passages[side].get(neighbour) else { continue };
+                let Some(p) = f.passages[side].get(neighbour) else {
+                    continue;
+                };
                 if taken[side][neighbour] || !p.linkable || overlap(p, &other, f).evidence < 2 {
                     continue;
                 }
-                let grown = Union::of(own.iter().chain([&neighbour]).map(|&i| &f.passages[side][i]), f);
-                let Some(score) = link_score(&grown, &other, f) else { continue };
+                let grown = Union::of(
+                    own.iter()
+                        .chain([&neighbour])
+                        .map(|&i| &f.passages[side][i]),
+                    f,
+                );
+                let Some(score) = link_score(&grown, &other, f) else {
+                    continue;
+                };
                 if score >= m.score + MERGE_GAIN {
-                    growths.push(Growth { link, side, passage: neighbour, score, gain: score - m.score });
+                    growths.push(Growth {
+                        link,
+                        side,
+                        passage: neighbour,
+                        score,
+                        gain: score - m.score,
+                    });
                 }
             }
         }
     }
     growths.sort_by(|a, b| {
-        b.gain.total_cmp(&a.gain).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
+        b.gain
+            .total_cmp(&a.gain)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.passage.cmp(&b.passage))
     });
     let mut grown = vec![false; matches.len()];
     for g in growths {

@@ -2,20 +2,20 @@
 //!
 //! Nothing here knows about the terminal; the reader and the reports consume [`Comparison`].
 
+mod align;
 pub mod article;
-pub mod comparison;
 pub mod boilerplate;
-mod layout;
-mod parse;
-mod sentences;
-mod tokens;
-pub mod features;
-pub mod similarity;
 mod candidates;
+pub mod comparison;
+pub mod features;
+mod layout;
 mod matching;
 mod order;
+mod parse;
+mod sentences;
+pub mod similarity;
+mod tokens;
 mod word_diff;
-mod align;
 
 pub use article::{Article, Metadata, Passage, Role};
 pub use comparison::{Comparison, DiffOp, DiffPiece, Link, LinkKind, Stats};

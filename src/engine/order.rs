@@ -37,7 +37,9 @@ pub fn moved(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
             k += k & k.wrapping_neg();
         }
     }
-    let mut end = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i))).expect("n > 0");
+    let mut end = (0..n)
+        .max_by_key(|&i| (best[i], std::cmp::Reverse(i)))
+        .expect("n > 0");
     let mut out = vec![true; n];
     loop {
         out[end] = false;
@@ -60,7 +62,10 @@ mod tests {
 
     #[test]
     fn one_paragraph_moved_to_the_end() {
-        assert_eq!(moved(&[3, 0, 1, 2], &[1, 1, 1, 1]), [true, false, false, false]);
+        assert_eq!(
+            moved(&[3, 0, 1, 2], &[1, 1, 1, 1]),
+            [true, false, false, false]
+        );
     }
 
     #[test]

@@ -12,9 +12,17 @@ const FRAGMENT_WORDS: usize = 5;
 
 /// Build an article from decoded text: the first line is the title, a deck line under it the
 /// standfirst, the rest is cut into sentences; boilerplate rules then mark page furniture.
-pub fn parse_article(source: &str, label: Option<&str>, text: String, meta: Metadata, rules: &Rules) -> Article {
+pub fn parse_article(
+    source: &str,
+    label: Option<&str>,
+    text: String,
+    meta: Metadata,
+    rules: &Rules,
+) -> Article {
     let text = normalise_line_endings(text);
-    let label = label.map(str::to_owned).unwrap_or_else(|| default_label(source, &meta));
+    let label = label
+        .map(str::to_owned)
+        .unwrap_or_else(|| default_label(source, &meta));
     let paragraphs = layout::paragraphs(&text);
     let mut passages = Vec::new();
     for (index, range) in paragraphs.iter().enumerate() {
@@ -24,21 +32,38 @@ pub fn parse_article(source: &str, label: Option<&str>, text: String, meta: Meta
             _ => None,
         };
         match role {
-            Some(role) => passages.push(Passage { span: range.clone(), role, paragraph: index }),
-            None => passages.extend(sentences::sentences(&text, range.clone()).into_iter().map(|span| Passage {
-                span,
-                role: Role::Body,
+            Some(role) => passages.push(Passage {
+                span: range.clone(),
+                role,
                 paragraph: index,
-            })),
+            }),
+            None => passages.extend(sentences::sentences(&text, range.clone()).into_iter().map(
+                |span| Passage {
+                    span,
+                    role: Role::Body,
+                    paragraph: index,
+                },
+            )),
         }
     }
     rules.mark(&text, &meta, &label, &mut passages);
     mark_fragments(&text, &mut passages);
-    Article { source: source.to_owned(), label, text, meta, passages, notices: Vec::new() }
+    Article {
+        source: source.to_owned(),
+        label,
+        text,
+        meta,
+        passages,
+        notices: Vec::new(),
+    }
 }
 
 fn normalise_line_endings(text: String) -> String {
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 fn default_label(source: &str, meta: &Metadata) -> String {
@@ -53,15 +78,20 @@ fn default_label(source: &str, meta: &Metadata) -> String {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(['"', '\u{201D}', '\u{2019}', ')']).ends_with(['.', '!', '?', '\u{2026}'])
+    s.trim_end_matches(['"', '\u{201D}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
 fn is_standfirst(paragraph: &str) -> bool {
-    STANDFIRST_WORDS.contains(&word_count(paragraph)) && !ends_sentence(paragraph) && !paragraph.contains('\n')
+    STANDFIRST_WORDS.contains(&word_count(paragraph))
+        && !ends_sentence(paragraph)
+        && !paragraph.contains('\n')
 }
 
 fn is_fragment(text: &str, p: &Passage) -> bool {

@@ -12,11 +12,11 @@ const MAX_QUOTE_BYTES: usize = 1200;
 
 /// Titles and other abbreviations that are practically never the end of a sentence.
 const STRONG_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "reps", "gov", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "brig", "prof", "rev", "st", "hon", "pres", "supt", "det", "insp", "messrs",
-    "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e", "cf", "jan", "feb", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "approx", "fig", "vol", "ca", "al",
-    "ave", "blvd", "rd", "gens", "sens", "govs", "rt", "cpl", "pvt", "adm", "atty", "assn",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "reps", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "brig", "prof", "rev", "st", "hon", "pres", "supt", "det", "insp",
+    "messrs", "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e", "cf", "jan", "feb", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "approx", "fig", "vol", "ca",
+    "al", "ave", "blvd", "rd", "gens", "sens", "govs", "rt", "cpl", "pvt", "adm", "atty", "assn",
 ];
 
 /// Abbreviations that often do end a sentence ("…Apple Inc. The company…", "…in the U.S. It…").
@@ -24,10 +24,53 @@ const WEAK_ABBREVIATIONS: &[&str] = &["inc", "ltd", "corp", "co", "etc", "jr", "
 
 /// Words that start sentences, used to decide whether a weak abbreviation ends one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but", "and",
-    "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "as", "after",
-    "before", "when", "while", "if", "for", "since", "however", "meanwhile", "some", "many",
-    "most", "one", "both", "so", "yet", "then", "last", "earlier", "later", "according",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "for",
+    "since",
+    "however",
+    "meanwhile",
+    "some",
+    "many",
+    "most",
+    "one",
+    "both",
+    "so",
+    "yet",
+    "then",
+    "last",
+    "earlier",
+    "later",
+    "according",
 ];
 
 /// Byte ranges of the sentences in `text[range]`, in order and trimmed. The gaps between
@@ -89,13 +132,19 @@ fn is_terminal(c: char) -> bool {
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '\u{BB}')
+    matches!(
+        c,
+        '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '\u{BB}'
+    )
 }
 
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_numeric()
-        || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{AB}' | '\u{2014}')
+        || matches!(
+            c,
+            '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{AB}' | '\u{2014}'
+        )
 }
 
 /// For each opening double quote, the index of its closing quote within the paragraph.
@@ -127,7 +176,11 @@ fn track_quote(closes: &[Option<usize>], i: usize, c: char, open: &mut Option<us
 
 /// A boundary inside a quotation that closes later in the paragraph, not too far on,
 /// is left alone so that the quotation reads as one passage.
-fn inside_kept_quote(open: Option<usize>, closes: &[Option<usize>], chars: &[(usize, char)]) -> bool {
+fn inside_kept_quote(
+    open: Option<usize>,
+    closes: &[Option<usize>],
+    chars: &[(usize, char)],
+) -> bool {
     let Some(o) = open else { return false };
     let Some(c) = closes[o] else { return false };
     chars[c].0 - chars[o].0 <= MAX_QUOTE_BYTES
@@ -139,7 +192,9 @@ fn word_before<'a>(para: &'a str, chars: &[(usize, char)], dot: usize) -> &'a st
     let start = chars[..dot]
         .iter()
         .rev()
-        .find(|&&(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201C}' | '\u{2018}' | '\u{2014}'))
+        .find(|&&(_, c)| {
+            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201C}' | '\u{2018}' | '\u{2014}')
+        })
         .map_or(0, |&(b, c)| b + c.len_utf8());
     &para[start..end]
 }
@@ -170,7 +225,9 @@ fn abbreviation_continues(para: &str, chars: &[(usize, char)], dot: usize, next:
 /// "…all the difference.A militia…": a lowercase word, a full stop, then a capitalised word
 /// with no space. Initialisms ("U.S.A"), decimals and domains ("example.Com" aside) do not match.
 fn is_glued_start(para: &str, chars: &[(usize, char)], dot: usize) -> bool {
-    let (Some(&(_, before)), Some(&(_, after))) = (chars.get(dot.wrapping_sub(1)), chars.get(dot + 1)) else {
+    let (Some(&(_, before)), Some(&(_, after))) =
+        (chars.get(dot.wrapping_sub(1)), chars.get(dot + 1))
+    else {
         return false;
     };
     if !(before.is_lowercase() && after.is_uppercase()) {
@@ -178,9 +235,13 @@ fn is_glued_start(para: &str, chars: &[(usize, char)], dot: usize) -> bool {
     }
     let word = word_before(para, chars, dot);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let plain_word = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
+    let plain_word = word
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
     // The glued word must continue as a word ("A militia", "The"), not a camel-cased name.
-    let follows = chars.get(dot + 2).map(|&(_, c)| c.is_whitespace() || c.is_lowercase());
+    let follows = chars
+        .get(dot + 2)
+        .map(|&(_, c)| c.is_whitespace() || c.is_lowercase());
     letters >= 3 && plain_word && follows == Some(true)
 }
 
@@ -189,19 +250,30 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn plain_sentences() {
-        assert_eq!(split("One fell. Two rose! Three? Four."), ["One fell.", "Two rose!", "Three?", "Four."]);
+        assert_eq!(
+            split("One fell. Two rose! Three? Four."),
+            ["One fell.", "Two rose!", "Three?", "Four."]
+        );
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
-            split("Mr. Okafor met Gen. Lund of the U.N. mission in Jan. 2020. The U.S. Navy agreed."),
-            ["Mr. Okafor met Gen. Lund of the U.N. mission in Jan. 2020.", "The U.S. Navy agreed."]
+            split(
+                "Mr. Okafor met Gen. Lund of the U.N. mission in Jan. 2020. The U.S. Navy agreed."
+            ),
+            [
+                "Mr. Okafor met Gen. Lund of the U.N. mission in Jan. 2020.",
+                "The U.S. Navy agreed."
+            ]
         );
     }
 
@@ -223,7 +295,10 @@ mod tests {
 
     #[test]
     fn glued_split_keeps_domains_and_initialisms() {
-        assert_eq!(split("See example.com or the U.S.A for more."), ["See example.com or the U.S.A for more."]);
+        assert_eq!(
+            split("See example.com or the U.S.A for more."),
+            ["See example.com or the U.S.A for more."]
+        );
     }
 
     #[test]
@@ -231,28 +306,46 @@ mod tests {
         let text = "\u{201C}We are ready. The boats are out,\u{201D} she said. Others disagreed.";
         assert_eq!(
             split(text),
-            ["\u{201C}We are ready. The boats are out,\u{201D} she said.", "Others disagreed."]
+            [
+                "\u{201C}We are ready. The boats are out,\u{201D} she said.",
+                "Others disagreed."
+            ]
         );
     }
 
     #[test]
     fn quote_after_sentence_starts_new_one() {
         let text = "It rained, notes the Herald. \u{201C}Nobody came.\u{201D}";
-        assert_eq!(split(text), ["It rained, notes the Herald.", "\u{201C}Nobody came.\u{201D}"]);
+        assert_eq!(
+            split(text),
+            [
+                "It rained, notes the Herald.",
+                "\u{201C}Nobody came.\u{201D}"
+            ]
+        );
     }
 
     #[test]
     fn ellipsis_before_lowercase_continues() {
-        assert_eq!(split("They are few \u{2026} after they left. Next."), ["They are few \u{2026} after they left.", "Next."]);
+        assert_eq!(
+            split("They are few \u{2026} after they left. Next."),
+            ["They are few \u{2026} after they left.", "Next."]
+        );
     }
 
     #[test]
     fn question_inside_quote_before_attribution() {
-        assert_eq!(split("\u{201C}Why now?\u{201D} he asked. Fine."), ["\u{201C}Why now?\u{201D} he asked.", "Fine."]);
+        assert_eq!(
+            split("\u{201C}Why now?\u{201D} he asked. Fine."),
+            ["\u{201C}Why now?\u{201D} he asked.", "Fine."]
+        );
     }
 
     #[test]
     fn unclosed_quote_does_not_swallow_paragraph() {
-        assert_eq!(split("\u{201C}One went. Two came. Three left."), ["\u{201C}One went.", "Two came.", "Three left."]);
+        assert_eq!(
+            split("\u{201C}One went. Two came. Three left."),
+            ["\u{201C}One went.", "Two came.", "Three left."]
+        );
     }
 }

@@ -6,7 +6,7 @@ use super::features::{Features, PassageFeatures};
 pub const PARAPHRASE_DICE: f64 = 0.17;
 /// ...and this many content words, some of them rare: one above this share, two below it.
 pub const PARAPHRASE_EVIDENCE: u32 = 3;
-pub const PARAPHRASE_ONE_RARE_DICE: f64 = 0.22;
+pub const PARAPHRASE_ONE_RARE_DICE: f64 = 0.3;
 /// Above this weighted share of words, a link needs no further evidence.
 pub const CLOSE_DICE: f64 = 0.5;
 /// A short passage this much contained in a longer one is a trimmed copy of it.
@@ -50,7 +50,10 @@ pub struct Union {
 
 impl Union {
     pub fn of<'a>(parts: impl IntoIterator<Item = &'a PassageFeatures>, f: &Features) -> Union {
-        let mut stems: Vec<u32> = parts.into_iter().flat_map(|p| p.stems.iter().copied()).collect();
+        let mut stems: Vec<u32> = parts
+            .into_iter()
+            .flat_map(|p| p.stems.iter().copied())
+            .collect();
         stems.sort_unstable();
         stems.dedup();
         let weight = stems.iter().map(|&s| f.weight[s as usize]).sum();
@@ -95,7 +98,11 @@ pub fn overlap(a: &impl Bag, b: &impl Bag, f: &Features) -> Overlap {
 /// Weighted Dice coefficient: the share of both bags' weight that they have in common.
 pub fn dice(o: Overlap, a: &impl Bag, b: &impl Bag) -> f64 {
     let total = a.weight() + b.weight();
-    if total == 0 { 0.0 } else { (2 * o.shared) as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        (2 * o.shared) as f64 / total as f64
+    }
 }
 
 /// The score at which two bags may be linked, or `None` when they should not be.
@@ -107,7 +114,11 @@ pub fn link_score(a: &impl Bag, b: &impl Bag, f: &Features) -> Option<f64> {
         return Some(d);
     }
     let smaller = a.weight().min(b.weight());
-    let contained = if smaller == 0 { 0.0 } else { o.shared as f64 / smaller as f64 };
+    let contained = if smaller == 0 {
+        0.0
+    } else {
+        o.shared as f64 / smaller as f64
+    };
     if contained >= TRIMMED_CONTAINMENT && o.evidence >= TRIMMED_EVIDENCE {
         return Some(d.max(0.6 * contained));
     }

@@ -14,18 +14,34 @@ pub struct Token {
 /// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`.
 pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     let base = span.start;
-    text[span].split_word_bound_indices().filter_map(move |(i, t)| {
-        if t.chars().all(char::is_whitespace) {
-            return None;
-        }
-        Some(Token { span: base + i..base + i + t.len(), is_word: t.chars().any(char::is_alphanumeric) })
-    })
+    text[span]
+        .split_word_bound_indices()
+        .filter_map(move |(i, t)| {
+            if t.chars().all(char::is_whitespace) {
+                return None;
+            }
+            Some(Token {
+                span: base + i..base + i + t.len(),
+                is_word: t.chars().any(char::is_alphanumeric),
+            })
+        })
 }
 
 /// Quotation marks standing alone. Outlets add and drop them around the same words
 /// (quoting a source or reporting it), so they never count as a difference.
 pub fn is_quote_mark(token: &str) -> bool {
-    matches!(token, "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{AB}" | "\u{BB}" | "\u{201E}" | "\u{201A}")
+    matches!(
+        token,
+        "\"" | "'"
+            | "\u{201C}"
+            | "\u{201D}"
+            | "\u{2018}"
+            | "\u{2019}"
+            | "\u{AB}"
+            | "\u{BB}"
+            | "\u{201E}"
+            | "\u{201A}"
+    )
 }
 
 /// Tokens that take part in diffs and in exact comparison: all but quotation marks.
@@ -51,7 +67,11 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
             }
             fold_into(s, &mut word);
             pending_hyphen = false;
-        } else if touching && !word.is_empty() && !pending_hyphen && matches!(s, "-" | "\u{2010}" | "\u{2011}") {
+        } else if touching
+            && !word.is_empty()
+            && !pending_hyphen
+            && matches!(s, "-" | "\u{2010}" | "\u{2011}")
+        {
             pending_hyphen = true;
         } else {
             if !word.is_empty() {
@@ -73,7 +93,9 @@ pub fn fold_into(token: &str, out: &mut String) {
     for c in token.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2033}' => out.push('"'),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2033}' => {
+                out.push('"')
+            }
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
@@ -122,7 +144,12 @@ mod tests {
     fn punctuation_stands_apart() {
         let text = "Daesh [ISIS] said: \u{201C}no.\u{201D}";
         let got: Vec<&str> = tokens(text, 0..text.len()).map(|t| &text[t.span]).collect();
-        assert_eq!(got, ["Daesh", "[", "ISIS", "]", "said", ":", "\u{201C}", "no", ".", "\u{201D}"]);
+        assert_eq!(
+            got,
+            [
+                "Daesh", "[", "ISIS", "]", "said", ":", "\u{201C}", "no", ".", "\u{201D}"
+            ]
+        );
     }
 
     #[test]
@@ -137,13 +164,27 @@ mod tests {
         let text = "The al-Bunyan al-Marsous forces, U.S.-backed - and \u{201C}Misrata\u{201D}.";
         let mut got = Vec::new();
         compound_words(text, 0..text.len(), |w| got.push(w.to_owned()));
-        assert_eq!(got, ["the", "al-bunyan", "al-marsous", "forces", "u.s", "backed", "and", "misrata"]);
+        assert_eq!(
+            got,
+            [
+                "the",
+                "al-bunyan",
+                "al-marsous",
+                "forces",
+                "u.s",
+                "backed",
+                "and",
+                "misrata"
+            ]
+        );
     }
 
     #[test]
     fn quote_marks_are_not_diff_tokens() {
         let text = "\u{201C}Go,\u{201D} he said.";
-        let got: Vec<&str> = diff_tokens(text, 0..text.len()).map(|t| &text[t.span]).collect();
+        let got: Vec<&str> = diff_tokens(text, 0..text.len())
+            .map(|t| &text[t.span])
+            .collect();
         assert_eq!(got, ["Go", ",", "he", "said", "."]);
     }
 

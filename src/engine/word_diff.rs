@@ -31,21 +31,39 @@ struct SideTokens<'a> {
     keys: Vec<u32>,
 }
 
-fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut FxHashMap<String, u32>) -> SideTokens<'a> {
-    let tokens: Vec<Token> = ids.iter().flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone())).collect();
+fn side_tokens<'a>(
+    article: &'a Article,
+    ids: &[usize],
+    vocab: &mut FxHashMap<String, u32>,
+) -> SideTokens<'a> {
+    let tokens: Vec<Token> = ids
+        .iter()
+        .flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone()))
+        .collect();
     let keys = tokens
         .iter()
         .map(|t| {
             let next = vocab.len() as u32;
-            *vocab.entry(fold(&article.text[t.span.clone()])).or_insert(next)
+            *vocab
+                .entry(fold(&article.text[t.span.clone()]))
+                .or_insert(next)
         })
         .collect();
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
-    SideTokens { text: &article.text, first_start, tokens, keys }
+    SideTokens {
+        text: &article.text,
+        first_start,
+        tokens,
+        keys,
+    }
 }
 
 /// Diff the passages `ids` of each article, left to right.
-pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<Instant>) -> WordDiff {
+pub fn diff(
+    articles: &Pair<Article>,
+    ids: &Pair<Vec<usize>>,
+    deadline: Option<Instant>,
+) -> WordDiff {
     let mut vocab = FxHashMap::default();
     let left = side_tokens(&articles.left, &ids.left, &mut vocab);
     let right = side_tokens(&articles.right, &ids.right, &mut vocab);
@@ -56,7 +74,14 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     let mut chunks: Vec<Chunk> = Vec::new();
     for op in &ops {
         let (tag, l, r) = op.as_tag_tuple();
-        push_chunk(&mut chunks, Chunk { equal: tag == DiffTag::Equal, l, r });
+        push_chunk(
+            &mut chunks,
+            Chunk {
+                equal: tag == DiffTag::Equal,
+                l,
+                r,
+            },
+        );
     }
     let chunks = absorb_punctuation(chunks, &left);
 
@@ -75,7 +100,12 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     // The share of words is taken from a diff of the words alone: counted off the full diff,
     // it would depend on whether a word or a comma won a tie, and so on which side is left.
     let words = |s: &SideTokens| -> Vec<u32> {
-        s.tokens.iter().zip(&s.keys).filter(|(t, _)| t.is_word).map(|(_, &k)| k).collect()
+        s.tokens
+            .iter()
+            .zip(&s.keys)
+            .filter(|(t, _)| t.is_word)
+            .map(|(_, &k)| k)
+            .collect()
     };
     let (lw, rw) = (words(&left), words(&right));
     let equal_words: usize = capture_diff_slices_deadline(Algorithm::Myers, &lw, &rw, deadline)
@@ -84,9 +114,18 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
         .map(|op| op.old_range().len())
         .sum();
     let total = lw.len() + rw.len();
-    let ratio = if total == 0 { 1.0 } else { (2 * equal_words) as f64 / total as f64 };
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        (2 * equal_words) as f64 / total as f64
+    };
     let identical = ops.iter().all(|op| op.tag() == DiffTag::Equal);
-    WordDiff { pieces, changes, ratio, identical }
+    WordDiff {
+        pieces,
+        changes,
+        ratio,
+        identical,
+    }
 }
 
 /// A run of tokens that is the same on both sides, or differs.
@@ -152,7 +191,9 @@ fn push(pieces: &mut Vec<DiffPiece>, op: DiffOp, side: &SideTokens, range: Range
 fn mark(ranges: &mut Vec<Range<usize>>, side: &SideTokens, range: Range<usize>) {
     for t in &side.tokens[range] {
         match ranges.last_mut() {
-            Some(last) if side.text[last.end..t.span.start].chars().all(|c| c == ' ') => last.end = t.span.end,
+            Some(last) if side.text[last.end..t.span.start].chars().all(|c| c == ' ') => {
+                last.end = t.span.end
+            }
             _ => ranges.push(t.span.clone()),
         }
     }

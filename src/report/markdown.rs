@@ -23,7 +23,12 @@ pub fn escape(s: &str) -> String {
 }
 
 fn passages(c: &Comparison, side: Side, ids: &[usize]) -> String {
-    escape(&ids.iter().map(|&i| c.articles[side].passage_text(i)).collect::<Vec<_>>().join(" "))
+    escape(
+        &ids.iter()
+            .map(|&i| c.articles[side].passage_text(i))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
@@ -34,14 +39,24 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| | {ll} | {rl} |\n|---|---|---|")?;
     let title = |a: &crate::engine::Article| escape(a.title().unwrap_or("(untitled)"));
     writeln!(out, "| Title | {} | {} |", title(l), title(r))?;
-    writeln!(out, "| Source | {} | {} |", escape(&l.source), escape(&r.source))?;
+    writeln!(
+        out,
+        "| Source | {} | {} |",
+        escape(&l.source),
+        escape(&r.source)
+    )?;
     writeln!(
         out,
         "| Body words shared | {} | {} |",
         percent(c.stats.shared.left),
         percent(c.stats.shared.right)
     )?;
-    writeln!(out, "| Passages only here | {} | {} |\n", s.unique.left.len(), s.unique.right.len())?;
+    writeln!(
+        out,
+        "| Passages only here | {} | {} |\n",
+        s.unique.left.len(),
+        s.unique.right.len()
+    )?;
     writeln!(out, "**{}.**\n", s.headline())?;
 
     if !c.links.is_empty() {
@@ -49,9 +64,23 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     }
     for (n, link) in c.links.iter().enumerate() {
         let moved = if link.moved { ", moved" } else { "" };
-        writeln!(out, "### {}. {} ({} of words in common{moved})\n", n + 1, link.kind.name(), percent(link.similarity))?;
-        writeln!(out, "> **{ll}:** {}\n>", passages(c, Side::Left, &link.passages.left))?;
-        writeln!(out, "> **{rl}:** {}\n", passages(c, Side::Right, &link.passages.right))?;
+        writeln!(
+            out,
+            "### {}. {} ({} of words in common{moved})\n",
+            n + 1,
+            link.kind.name(),
+            percent(link.similarity)
+        )?;
+        writeln!(
+            out,
+            "> **{ll}:** {}\n>",
+            passages(c, Side::Left, &link.passages.left)
+        )?;
+        writeln!(
+            out,
+            "> **{rl}:** {}\n",
+            passages(c, Side::Right, &link.passages.right)
+        )?;
         if link.kind != LinkKind::Identical {
             let diff: String = link
                 .diff

@@ -11,11 +11,17 @@ impl Style {
 
     /// Colour when writing to a terminal and `NO_COLOR` is unset or empty.
     pub fn detect(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> Style {
-        Style { color: is_terminal && no_color.is_none_or(|v| v.is_empty()) }
+        Style {
+            color: is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
     }
 
     fn wrap(self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() }
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
     }
 
     pub fn bold(self, s: &str) -> String {

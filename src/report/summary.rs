@@ -23,7 +23,9 @@ impl Summary {
             unique: Pair::from_fn(|side: Side| {
                 let a = &c.articles[side];
                 (0..a.passages.len())
-                    .filter(|&i| c.link_of[side][i].is_none() && a.passages[i].role != Role::Boilerplate)
+                    .filter(|&i| {
+                        c.link_of[side][i].is_none() && a.passages[i].role != Role::Boilerplate
+                    })
                     .collect()
             }),
         }
@@ -45,4 +47,13 @@ impl Summary {
 
 pub fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
+}
+
+/// "1 passage", "3 passages".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -21,9 +21,9 @@ pub fn write(c: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()
         )?;
         writeln!(
             out,
-            "      {} of body words shared, {} passages only here",
+            "      {} of body words shared, {} only here",
             percent(c.stats.shared[side]),
-            s.unique[side].len()
+            super::summary::count(s.unique[side].len(), "passage")
         )?;
     }
     writeln!(out)?;
@@ -47,7 +47,11 @@ pub fn write(c: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()
             ids(Side::Right, &link.passages.right),
         )?;
         if link.kind == crate::engine::LinkKind::Identical {
-            writeln!(out, "    {}", visible(&join(c, Side::Left, &link.passages.left)))?;
+            writeln!(
+                out,
+                "    {}",
+                visible(&join(c, Side::Left, &link.passages.left))
+            )?;
             continue;
         }
         let mut line = String::new();
@@ -68,10 +72,18 @@ pub fn write(c: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()
             continue;
         }
         writeln!(out)?;
-        writeln!(out, "{}", style.heading(&format!("Only in {}", visible(&a.label))))?;
+        writeln!(
+            out,
+            "{}",
+            style.heading(&format!("Only in {}", visible(&a.label)))
+        )?;
         for &id in &s.unique[side] {
             let text = visible(a.passage_text(id)).into_owned();
-            let text = if a.passages[id].role == Role::Body { text } else { style.dim(&text) };
+            let text = if a.passages[id].role == Role::Body {
+                text
+            } else {
+                style.dim(&text)
+            };
             writeln!(out, "  {} {}", tag(side, id), text)?;
         }
     }
@@ -83,9 +95,15 @@ fn tag(side: Side, id: usize) -> String {
 }
 
 fn ids(side: Side, ids: &[usize]) -> String {
-    ids.iter().map(|&i| tag(side, i)).collect::<Vec<_>>().join("+")
+    ids.iter()
+        .map(|&i| tag(side, i))
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 fn join(c: &Comparison, side: Side, ids: &[usize]) -> String {
-    ids.iter().map(|&i| c.articles[side].passage_text(i)).collect::<Vec<_>>().join(" ")
+    ids.iter()
+        .map(|&i| c.articles[side].passage_text(i))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
