@@ -7,13 +7,13 @@ pub mod article;
 pub mod boilerplate;
 mod candidates;
 pub mod comparison;
-pub mod features;
+mod features;
 mod layout;
 mod matching;
 mod order;
 mod parse;
 mod sentences;
-pub mod similarity;
+mod similarity;
 mod tokens;
 mod word_diff;
 
