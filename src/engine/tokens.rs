@@ -14,17 +14,31 @@ pub struct Token {
 /// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`.
 pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     let base = span.start;
-    text[span]
-        .split_word_bound_indices()
-        .filter_map(move |(i, t)| {
+    let mut pieces = text[span].split_word_bound_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (i, t) = pieces.next()?;
             if t.chars().all(char::is_whitespace) {
-                return None;
+                continue;
             }
-            Some(Token {
-                span: base + i..base + i + t.len(),
-                is_word: t.chars().any(char::is_alphanumeric),
-            })
-        })
+            let mut end = i + t.len();
+            // A typed dash ("--") is one token, as the em dash it stands for.
+            if t == "-" {
+                while let Some(&(j, "-")) = pieces.peek() {
+                    if j != end {
+                        break;
+                    }
+                    end = j + 1;
+                    pieces.next();
+                }
+            }
+            let is_word = t.chars().any(char::is_alphanumeric);
+            return Some(Token {
+                span: base + i..base + end,
+                is_word,
+            });
+        }
+    })
 }
 
 /// Quotation marks standing alone. Outlets add and drop them around the same words
@@ -90,6 +104,10 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
 /// The form in which two tokens count as the same: lower case, with typographic quotes and
 /// dashes made plain. Appends to `out` so callers can reuse one buffer.
 pub fn fold_into(token: &str, out: &mut String) {
+    if token.len() > 1 && token.chars().all(|c| c == '-') {
+        out.push('-');
+        return;
+    }
     for c in token.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => out.push('\''),
@@ -157,6 +175,7 @@ mod tests {
         assert_eq!(fold("Isis\u{2019}s"), "isis's");
         assert_eq!(fold("\u{201C}"), "\"");
         assert_eq!(fold("\u{2013}"), "-");
+        assert_eq!(fold("--"), fold("\u{2014}"));
     }
 
     #[test]
