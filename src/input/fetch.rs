@@ -156,13 +156,16 @@ fn io_problem(error: io::Error, url: &Url, options: &FetchOptions) -> Problem {
         }
         return Problem::Network("read failed".to_owned());
     }
+    if let Some(tls) = error
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<rustls::Error>())
+    {
+        return Problem::Tls(tls.to_string());
+    }
     match error.kind() {
         io::ErrorKind::ConnectionRefused => Problem::Refused,
         io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
             Problem::Timeout("no data from the server".to_owned())
-        }
-        io::ErrorKind::InvalidData if error.to_string().to_lowercase().contains("tls") => {
-            Problem::Tls(error.to_string())
         }
         _ => Problem::Network(error.to_string()),
     }
