@@ -76,7 +76,12 @@ pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem>
             (title, None, None, None, body)
         }
     };
-    let title = collapse_whitespace(&title);
+    let site_name = nonblank(site_name).map(|name| match Url::parse(&name) {
+        // Some sites put their address in og:site_name.
+        Ok(url) => host_name(&url).unwrap_or(name),
+        Err(_) => name,
+    });
+    let title = without_site_suffix(&collapse_whitespace(&title), site_name.as_deref());
     let mut body = body;
     // Readability keeps the headline inside the content on many pages.
     if body.first().is_some_and(|p| same_words(p, &title)) {
@@ -115,7 +120,7 @@ pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem>
 
     let url = page.canonical.or_else(|| page_url.cloned());
     let meta = Metadata {
-        outlet: nonblank(site_name).or_else(|| url.as_ref().and_then(host_name)),
+        outlet: site_name.or_else(|| url.as_ref().and_then(host_name)),
         byline,
         published: nonblank(published),
         url: url.map(String::from),
@@ -153,8 +158,23 @@ fn is_standfirst(description: &str, title: &str, body: &[String]) -> bool {
     if dek.len() < 4 || dek.len() > 80 || same_words(description, title) {
         return false;
     }
-    let opening = words(&body.iter().take(3).cloned().collect::<Vec<_>>().join(" "));
-    !opening.windows(dek.len()).any(|w| w == dek.as_slice())
+    let body = words(&body.join(" "));
+    !body.windows(dek.len()).any(|w| w == dek.as_slice())
+}
+
+/// "Pier reopens - The Tidewater Courier" is titled "Pier reopens": the outlet is metadata.
+fn without_site_suffix(title: &str, site_name: Option<&str>) -> String {
+    let Some(site) = site_name.filter(|s| !s.is_empty()) else {
+        return title.to_owned();
+    };
+    for sep in [" - ", " | ", " \u{2013} ", " \u{2014} ", " :: "] {
+        if let Some(head) = title.strip_suffix(site).and_then(|t| t.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
 }
 
 #[cfg(test)]
@@ -235,6 +255,37 @@ mod tests {
         );
         let got = extract(&page, None).unwrap();
         assert_eq!(got.text.split('\n').nth(1), Some(""), "{}", got.text);
+    }
+
+    #[test]
+    fn the_outlet_suffix_leaves_the_title() {
+        let page = PAGE
+            .replace(
+                "<title>Ferry service returns to Gullhaven | The Tidewater Courier</title>",
+                "<title>Ferry service returns to Gullhaven | The Tidewater Courier</title>",
+            )
+            .replace("og:title", "og:nothing");
+        let got = extract(&page, None).unwrap();
+        assert!(
+            got.text.starts_with("Ferry service returns to Gullhaven\n"),
+            "{}",
+            got.text
+        );
+        assert_eq!(
+            without_site_suffix("Pier reopens - Courier", Some("Courier")),
+            "Pier reopens"
+        );
+        assert_eq!(without_site_suffix("Courier", Some("Courier")), "Courier");
+    }
+
+    #[test]
+    fn a_site_name_that_is_an_address_becomes_its_host() {
+        let page = PAGE.replace(
+            "content=\"The Tidewater Courier\"",
+            "content=\"http://www.tidewater.example\"",
+        );
+        let got = extract(&page, None).unwrap();
+        assert_eq!(got.meta.outlet.as_deref(), Some("tidewater.example"));
     }
 
     #[test]

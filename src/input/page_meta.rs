@@ -21,7 +21,7 @@ impl PageMeta {
             doc,
             &["og:description", "description", "twitter:description"],
         )
-        .map(|d| collapse_whitespace(&d))
+        .map(|d| collapse_whitespace(&decode_entities(&d)))
         .filter(|d| !d.is_empty());
         PageMeta {
             canonical,
@@ -64,6 +64,17 @@ fn absolute(href: &str, base: Option<&Url>) -> Option<Url> {
     .filter(|u| matches!(u.scheme(), "http" | "https"))
 }
 
+/// Many pages escape their descriptions twice (`&amp;quot;`); the parser undoes one level.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    Document::from(format!("<p>{}</p>", s.replace('<', "&lt;")).as_str())
+        .select("p")
+        .text()
+        .to_string()
+}
+
 pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -99,6 +110,17 @@ mod tests {
         let doc =
             Document::from("<link rel=canonical href=\"/a\"><meta property=og:url content=\"/b\">");
         assert_eq!(PageMeta::read(&doc, None).canonical, None);
+    }
+
+    #[test]
+    fn doubly_escaped_descriptions_are_unescaped() {
+        let doc = Document::from(
+            "<meta name=description content=\"The &amp;quot;Blue House&amp;quot;&amp;nbsp;compound\">",
+        );
+        assert_eq!(
+            PageMeta::read(&doc, None).description.as_deref(),
+            Some("The \"Blue House\" compound")
+        );
     }
 
     #[test]
