@@ -81,13 +81,15 @@ pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem>
         Ok(url) => host_name(&url).unwrap_or(name),
         Err(_) => name,
     });
-    let title = without_site_suffix(&collapse_whitespace(&title), site_name.as_deref());
+    let byline = nonblank(byline).filter(|b| b.chars().count() <= 120);
+    let title = collapse_whitespace(&title);
+    let title = without_site_suffix(&title, site_name.as_deref());
+    let title = without_site_suffix(&title, byline.as_deref());
     let mut body = body;
     // Readability keeps the headline inside the content on many pages.
     if body.first().is_some_and(|p| same_words(p, &title)) {
         body.remove(0);
     }
-    let byline = nonblank(byline).filter(|b| b.chars().count() <= 120);
     // The byline is metadata; as a passage it would only be aligned with the other byline.
     if let Some(at) = byline.as_ref().and_then(|b| {
         body.iter().take(3).position(|p| {
@@ -162,7 +164,8 @@ fn is_standfirst(description: &str, title: &str, body: &[String]) -> bool {
     !body.windows(dek.len()).any(|w| w == dek.as_slice())
 }
 
-/// "Pier reopens - The Tidewater Courier" is titled "Pier reopens": the outlet is metadata.
+/// "Pier reopens - The Tidewater Courier" is titled "Pier reopens": the outlet (or the
+/// author, as some sites append) is metadata.
 fn without_site_suffix(title: &str, site_name: Option<&str>) -> String {
     let Some(site) = site_name.filter(|s| !s.is_empty()) else {
         return title.to_owned();
