@@ -56,6 +56,21 @@ fn site() -> Server {
             length: false,
         },
         "/slow" => Reply::Stall,
+        "/latin1.html" => Reply::ok(
+            "text/html; charset=ISO-8859-1",
+            latin1(
+                &PAGE
+                    .replace("<meta charset=\"utf-8\">", "")
+                    .replace("regional council", "r\u{e9}gion's council"),
+            ),
+        ),
+        "/unlabelled" => Reply::Page {
+            status: 200,
+            reason: "OK",
+            headers: Vec::new(),
+            body: PAGE.as_bytes().to_vec(),
+            length: true,
+        },
         _ => Reply::not_found(),
     })
 }
@@ -84,6 +99,28 @@ fn text_responses_honour_the_header_charset() {
     let got = load(&server.url("/notes.txt"), &LoadOptions::default()).unwrap();
     assert_eq!(got.text, "Caf\u{e9} notes\n\nThe pier reopened.");
     assert_eq!(got.meta.outlet.as_deref(), Some("127.0.0.1"));
+}
+
+fn latin1(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 text"))
+        .collect()
+}
+
+#[test]
+fn html_responses_honour_the_header_charset() {
+    let server = site();
+    let got = load(&server.url("/latin1.html"), &LoadOptions::default()).unwrap();
+    assert!(got.text.contains("r\u{e9}gion's council"), "{}", got.text);
+    assert!(got.notices.is_empty(), "{:?}", got.notices);
+}
+
+#[test]
+fn a_response_without_content_type_is_sniffed() {
+    let server = site();
+    let got = load(&server.url("/unlabelled"), &LoadOptions::default()).unwrap();
+    assert_eq!(got.format, parallax::input::Format::Html);
+    assert!(got.text.starts_with("Ferry service returns to Gullhaven\n"));
 }
 
 #[test]
