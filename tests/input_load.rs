@@ -96,7 +96,10 @@ fn text_files_decode_and_normalise_line_endings() {
     let legacy = write(dir.path(), "legacy.txt", b"\x93Caf\xe9\x94 reopens\n");
     let got = load(&legacy).unwrap();
     assert_eq!(got.text, "\u{201C}Caf\u{e9}\u{201D} reopens\n");
-    assert_eq!(got.notices, ["not valid UTF-8; read as Windows-1252"]);
+    assert_eq!(
+        got.notice_lines().collect::<Vec<_>>(),
+        [format!("{legacy}: not valid UTF-8; read as Windows-1252")]
+    );
 
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()

@@ -40,9 +40,12 @@ pub struct Extracted {
 pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem> {
     let page = PageMeta::read(&Document::from(html), page_url);
     let mut notices = Vec::new();
+    // The address only resolves relative links; a page dom_smoothie will not take with one
+    // is still worth reading without.
     let mut readability =
         Readability::new(html, page_url.map(Url::as_str), Some(Config::default()))
-            .map_err(|e| Problem::Network(e.to_string()))?;
+            .or_else(|_| Readability::new(html, None, Some(Config::default())))
+            .map_err(|_| Problem::NoArticle)?;
     let (title, byline, site_name, published, body) = match readability.parse() {
         Ok(article) => {
             let content = Document::from(article.content.as_ref());

@@ -85,6 +85,18 @@ pub struct Loaded {
     pub cached: Option<CachedCopy>,
 }
 
+impl Loaded {
+    /// The notices as lines for stderr, each naming the source: `story.txt: not valid UTF-8; …`.
+    pub fn notice_lines(&self) -> impl Iterator<Item = String> + '_ {
+        let name = if self.source == "-" {
+            "stdin"
+        } else {
+            &self.source
+        };
+        self.notices.iter().map(move |n| format!("{name}: {n}"))
+    }
+}
+
 /// Loads one article. Every failure is a [`LoadError`] whose `Display` is the one line to
 /// print before exiting with status 2.
 pub fn load(given: &str, options: &LoadOptions, env: &mut InputEnv) -> Result<Loaded, LoadError> {
