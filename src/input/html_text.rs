@@ -71,6 +71,8 @@ struct Walk {
     current: String,
     quote_depth: usize,
     pre_depth: usize,
+    /// `<br>`s since the last word.
+    brs: usize,
 }
 
 impl Walk {
@@ -98,9 +100,16 @@ impl Walk {
             return;
         }
         match name.as_str() {
-            // A run of <br> is how old pages write paragraphs; one <br> is still a break in
-            // the sentence flow (addresses, verse, datelines) and reads best as its own line.
-            "br" => self.flush(),
+            // A run of <br> is how old pages write paragraphs. A single one mostly wraps a line
+            // inside a sentence, so it reads as a space and the sentence stays whole.
+            "br" => {
+                self.brs += 1;
+                if self.brs >= 2 {
+                    self.flush();
+                } else {
+                    self.space();
+                }
+            }
             "blockquote" => {
                 self.flush();
                 self.quote_depth += 1;
@@ -148,6 +157,9 @@ impl Walk {
             if i > 0 {
                 self.space();
             }
+            if !word.is_empty() {
+                self.brs = 0;
+            }
             self.current.push_str(word);
         }
     }
@@ -169,6 +181,7 @@ impl Walk {
             self.done.push(paragraph);
         }
         self.current.clear();
+        self.brs = 0;
     }
 }
 
@@ -212,15 +225,14 @@ mod tests {
     fn blocks_and_brs_break_paragraphs_and_inline_runs_join() {
         let got = paras(
             "<body><h2>Harbour reopens</h2><p>The <em>ferry</em>\n   resumed\u{a0}service.</p>\
-             <div>Crews worked<br>through the night.<br><br><br>Tolls stay.</div></body>",
+             <div>Crews worked<br>\n through the night.<br> <br>\n<br>Tolls stay.</div></body>",
         );
         assert_eq!(
             got,
             [
                 "Harbour reopens",
                 "The ferry resumed service.",
-                "Crews worked",
-                "through the night.",
+                "Crews worked through the night.",
                 "Tolls stay."
             ]
         );
