@@ -35,6 +35,9 @@ pub struct SourceArgs {
     /// Label for the right article.
     #[arg(long, value_name = "NAME")]
     pub right_label: Option<String>,
+    /// Fetch URLs again instead of using the cached copy.
+    #[arg(long)]
+    pub refresh: bool,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::DEFAULT_MAX_BYTES)]
     pub max_size: u64,
@@ -42,7 +45,7 @@ pub struct SourceArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct OpenArgs {
-    /// The left article: a text file or `-` for standard input.
+    /// The left article: a text file, a saved web page, an http(s) URL, or `-` for standard input.
     #[arg(value_name = "LEFT", requires = "right")]
     pub left: Option<String>,
     /// The right article.
@@ -54,7 +57,7 @@ pub struct OpenArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// The left article: a text file or `-` for standard input.
+    /// The left article: a text file, a saved web page, an http(s) URL, or `-` for standard input.
     #[arg(value_name = "LEFT")]
     pub left: String,
     /// The right article.

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod input;
 pub mod load;
 pub mod paths;
 pub mod report;

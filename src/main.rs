@@ -1,8 +1,12 @@
 use clap::Parser;
-use parallax::cli::{Cli, ColorChoice, Command, CompareArgs};
-use parallax::engine::{self, Article, CompareOptions, Comparison};
-use parallax::load::{LoadError, load};
+use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, SourceArgs};
+use parallax::engine::{self, CompareOptions, Comparison};
+use parallax::input::{InputEnv, LoadError};
+use parallax::load::load_pair;
+use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
+use parallax::side::Pair;
+use std::time::{Duration, Instant, SystemTime};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -32,49 +36,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_pair(
-    left: &str,
-    right: &str,
-    sources: &parallax::cli::SourceArgs,
-) -> Result<(Article, Article), LoadError> {
-    if left == "-" && right == "-" {
-        return Err(LoadError {
-            source: "-".into(),
-            problem: "standard input can be only one of the two articles".into(),
-        });
-    }
+fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comparison, LoadError> {
+    let paths = Paths::from_platform();
     let mut stdin = io::stdin().lock();
-    let l = load(
-        left,
-        sources.left_label.as_deref(),
-        sources.max_size,
-        &mut stdin,
-    )?;
-    let r = load(
-        right,
-        sources.right_label.as_deref(),
-        sources.max_size,
-        &mut stdin,
-    )?;
-    for a in [&l, &r] {
+    let mut env = InputEnv {
+        stdin: &mut stdin,
+        cache_dir: paths.as_ref().map(|p| p.cache_dir.as_path()),
+        now: SystemTime::now(),
+    };
+    let articles = load_pair(Pair::new(left, right), sources, &mut env)?;
+    for a in [&articles.left, &articles.right] {
         for notice in &a.notices {
-            eprintln!("parallax: {}: {notice}", a.source);
+            eprintln!("parallax: {}: {notice}", display_source(&a.source));
         }
     }
-    Ok((l, r))
+    // Word diffs of ordinary sentences take microseconds; this only stops a pathological one.
+    let options = CompareOptions { diff_deadline: Some(Instant::now() + Duration::from_secs(30)) };
+    let [l, r] = [articles.left, articles.right];
+    Ok(engine::compare(l, r, &options))
 }
 
-fn compare_sources(
-    left: &str,
-    right: &str,
-    sources: &parallax::cli::SourceArgs,
-) -> Result<Comparison, LoadError> {
-    let (l, r) = load_pair(left, right, sources)?;
-    // Word diffs of ordinary sentences take microseconds; this only stops a pathological one.
-    let options = CompareOptions {
-        diff_deadline: Some(std::time::Instant::now() + std::time::Duration::from_secs(30)),
-    };
-    Ok(engine::compare(l, r, &options))
+fn display_source(source: &str) -> &str {
+    if source == "-" { "stdin" } else { source }
 }
 
 fn run_compare(args: &CompareArgs) -> ExitCode {

@@ -147,6 +147,7 @@ fn stdin_as_one_side() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["right"]["source"], "-");
     assert_eq!(v["right"]["label"], "stdin");
+    assert!(v["right"].get("outlet").is_none());
     assert!(!v["links"].as_array().unwrap().is_empty());
 }
 
@@ -268,7 +269,7 @@ fn over_the_size_limit() {
     assert_bad_input(
         &parallax(&["compare", &f, &f, "--max-size", "100"], b""),
         &f,
-        "larger than the limit of 100 bytes",
+        "larger than the 100 bytes limit",
     );
 }
 
