@@ -7,14 +7,22 @@ use crate::input::{self, InputEnv, LoadError, LoadOptions, Problem};
 use crate::side::Pair;
 
 /// Load both sides. Standard input can be only one of them.
-pub fn load_pair(names: Pair<&str>, args: &SourceArgs, env: &mut InputEnv) -> Result<Pair<Article>, LoadError> {
+pub fn load_pair(
+    names: Pair<&str>,
+    args: &SourceArgs,
+    env: &mut InputEnv,
+) -> Result<Pair<Article>, LoadError> {
     if names.left == "-" && names.right == "-" {
         return Err(LoadError::new(
             "-",
             Problem::Unreadable("standard input can be only one of the two articles".into()),
         ));
     }
-    let options = LoadOptions { max_file_bytes: args.max_size, refresh: args.refresh, ..LoadOptions::default() };
+    let options = LoadOptions {
+        max_file_bytes: args.max_size,
+        refresh: args.refresh,
+        ..LoadOptions::default()
+    };
     let labels = Pair::new(args.left_label.as_deref(), args.right_label.as_deref());
     let left = load_article(names.left, labels.left, &options, env)?;
     let right = load_article(names.right, labels.right, &options, env)?;

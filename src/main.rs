@@ -6,9 +6,9 @@ use parallax::load::load_pair;
 use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
-use std::time::{Duration, Instant, SystemTime};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant, SystemTime};
 
 /// Exit status for bad input: a missing, unreadable or unsuitable article.
 const BAD_INPUT: u8 = 2;
@@ -51,7 +51,9 @@ fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comp
         }
     }
     // Word diffs of ordinary sentences take microseconds; this only stops a pathological one.
-    let options = CompareOptions { diff_deadline: Some(Instant::now() + Duration::from_secs(30)) };
+    let options = CompareOptions {
+        diff_deadline: Some(Instant::now() + Duration::from_secs(30)),
+    };
     let [l, r] = [articles.left, articles.right];
     Ok(engine::compare(l, r, &options))
 }

@@ -255,10 +255,15 @@ fn empty_and_whitespace_files() {
         let path = dir.path().join(name);
         std::fs::write(&path, content).unwrap();
         let p = path.to_str().unwrap();
+        let problem = if content.is_empty() {
+            "is empty"
+        } else {
+            "only whitespace"
+        };
         assert_bad_input(
             &parallax(&["compare", &fixture("gazette.txt"), p], b""),
             p,
-            "empty",
+            problem,
         );
     }
 }
