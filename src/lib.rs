@@ -4,5 +4,6 @@
 //! reports are built on its [`engine::Comparison`].
 
 pub mod engine;
+pub mod notes;
 pub mod paths;
 pub mod side;
