@@ -55,6 +55,7 @@ pub(crate) fn relative_position(id: usize, count: usize) -> f64 {
     if count <= 1 {
         0.0
     } else {
-        id as f64 / (count - 1) as f64
+        // Three decimals are plenty for a tie-break and keep the file tidy.
+        (id as f64 / (count - 1) as f64 * 1000.0).round() / 1000.0
     }
 }
