@@ -5,8 +5,8 @@ mod notes_support;
 
 use notes_support::*;
 use parallax::engine::Article;
-use parallax::notes::{NotesStore, Placement};
 use parallax::notes::text::normalised;
+use parallax::notes::{NotesStore, Placement};
 
 const FERRY: &str = "The ferry between Salt Steps";
 const OFFICERS: &str = "Council officers will hold";
@@ -21,7 +21,12 @@ fn noted() -> (tempfile::TempDir, NotesStore, Vec<(u64, String)>) {
     for (i, needle) in [FERRY, OFFICERS, SHOPKEEPERS].into_iter().enumerate() {
         let passage = passage_with(&original, needle);
         let id = store
-            .add(&original, passage, &format!("note {i} on {needle}"), t(i as u64))
+            .add(
+                &original,
+                passage,
+                &format!("note {i} on {needle}"),
+                t(i as u64),
+            )
             .unwrap();
         noted.push((id, original.passage_text(passage).to_owned()));
     }
@@ -69,7 +74,11 @@ fn a_moved_rescraped_copy_with_other_whitespace_keeps_its_notes() {
         .replace("council's", "council\u{2019}s");
     let moved = article("/elsewhere/renamed-copy.txt", &rescraped);
     let placed = placements(&store, &moved);
-    assert_eq!(placed.len(), noted.len(), "the moved file is the same article");
+    assert_eq!(
+        placed.len(),
+        noted.len(),
+        "the moved file is the same article"
+    );
     for ((_, placement), (_, text)) in placed.iter().zip(&noted) {
         assert_on_passage_reading(&moved, *placement, text);
     }
@@ -83,7 +92,10 @@ fn moved_paragraphs_are_followed() {
     let ferry = lines.iter().position(|l| l.starts_with(FERRY)).unwrap();
     let ferry_line = lines.remove(ferry);
     lines.insert(1, ferry_line);
-    let shop = lines.iter().position(|l| l.starts_with(SHOPKEEPERS)).unwrap();
+    let shop = lines
+        .iter()
+        .position(|l| l.starts_with(SHOPKEEPERS))
+        .unwrap();
     let shop_line = lines.remove(shop);
     lines.push(shop_line);
     let reordered = article("gazette.txt", &lines.join("\n"));
@@ -113,7 +125,10 @@ fn edited_neighbours_and_a_lightly_edited_passage_keep_their_notes() {
     assert_eq!(placed[1].1.passage(), Some(officers));
     assert!(matches!(placed[1].1, Placement::Passage { confidence, .. } if confidence < 1.0));
     // The rewritten shopkeepers' passage sits between the same neighbours, so it keeps its note.
-    assert_eq!(placed[2].1.passage(), Some(passage_with(&changed, "Traders on the east bank")));
+    assert_eq!(
+        placed[2].1.passage(),
+        Some(passage_with(&changed, "Traders on the east bank"))
+    );
 }
 
 #[test]
@@ -126,16 +141,30 @@ fn a_deleted_passage_orphans_its_note_which_is_kept_with_its_quote() {
         .collect();
     let changed = article("gazette.txt", &without);
     let placed = store.notes_for(&changed);
-    let ferry_note = placed.iter().find(|p| p.note.id == noted[0].0).expect("kept");
+    let ferry_note = placed
+        .iter()
+        .find(|p| p.note.id == noted[0].0)
+        .expect("kept");
     assert_eq!(ferry_note.placement, Placement::Orphan);
     assert!(ferry_note.note.anchor.quote().starts_with(FERRY));
-    assert!(placed.iter().filter(|p| p.note.id != noted[0].0).all(|p| p.placement != Placement::Orphan));
+    assert!(
+        placed
+            .iter()
+            .filter(|p| p.note.id != noted[0].0)
+            .all(|p| p.placement != Placement::Orphan)
+    );
 
     // Saving another note on the changed article does not drop the orphan.
     let officers = passage_with(&changed, OFFICERS);
-    store.add(&changed, officers, "second thought", t(9)).unwrap();
+    store
+        .add(&changed, officers, "second thought", t(9))
+        .unwrap();
     let reopened = NotesStore::open(&parallax::paths::Paths::under(dir.path()), t(10)).unwrap();
-    let ids: Vec<u64> = reopened.notes_for(&changed).iter().map(|p| p.note.id).collect();
+    let ids: Vec<u64> = reopened
+        .notes_for(&changed)
+        .iter()
+        .map(|p| p.note.id)
+        .collect();
     assert!(ids.contains(&noted[0].0), "orphan survives: {ids:?}");
     assert_eq!(ids.len(), noted.len() + 1);
 }
@@ -149,7 +178,9 @@ fn a_repeated_passage_is_told_apart_by_its_neighbours() {
         .filter(|&i| original.passage_text(i) == "Read more")
         .collect();
     assert_eq!(repeats.len(), 2);
-    store.add(&original, repeats[0], "the first one", t(1)).unwrap();
+    store
+        .add(&original, repeats[0], "the first one", t(1))
+        .unwrap();
 
     // Paragraphs added at the end shift the relative positions so that the second repeat now
     // sits nearer where the first one was: only the neighbours can tell them apart.
@@ -166,5 +197,9 @@ fn a_repeated_passage_is_told_apart_by_its_neighbours() {
 #[test]
 fn another_story_gets_none_of_the_notes() {
     let (_dir, store, _) = noted();
-    assert!(store.notes_for(&article("gazette.txt", OTHER_STORY)).is_empty());
+    assert!(
+        store
+            .notes_for(&article("gazette.txt", OTHER_STORY))
+            .is_empty()
+    );
 }

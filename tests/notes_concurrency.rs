@@ -27,13 +27,18 @@ fn two_writers_at_once_lose_nothing() {
                 (0..PER_WRITER)
                     .map(|i| {
                         let passage = i % gazette.passages.len();
-                        store.add(&gazette, passage, &format!("{who} {i}"), t(i as u64)).unwrap()
+                        store
+                            .add(&gazette, passage, &format!("{who} {i}"), t(i as u64))
+                            .unwrap()
                     })
                     .collect::<Vec<_>>()
             })
         })
         .collect();
-    let ids: Vec<u64> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    let ids: Vec<u64> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
 
     let store = NotesStore::open(&paths, t(100)).unwrap();
     let texts: BTreeSet<String> = store.file().notes().map(|(_, n)| n.text.clone()).collect();
@@ -44,7 +49,11 @@ fn two_writers_at_once_lose_nothing() {
     assert_eq!(texts, expected);
     let unique: BTreeSet<u64> = ids.iter().copied().collect();
     assert_eq!(unique.len(), 2 * PER_WRITER, "ids are never shared");
-    assert_eq!(store.file().articles.len(), 1, "both writers recognised the same article");
+    assert_eq!(
+        store.file().articles.len(),
+        1,
+        "both writers recognised the same article"
+    );
 }
 
 #[test]
@@ -53,14 +62,22 @@ fn a_reader_that_never_reloaded_merges_instead_of_overwriting() {
     let gazette = article("gazette.txt", GAZETTE);
     let mut first = NotesStore::open(&paths, t(0)).unwrap();
     let mut second = NotesStore::open(&paths, t(0)).unwrap();
-    let a = first.add(&gazette, 1, "from the first window", t(1)).unwrap();
-    let b = second.add(&gazette, 2, "from the second window", t(2)).unwrap();
+    let a = first
+        .add(&gazette, 1, "from the first window", t(1))
+        .unwrap();
+    let b = second
+        .add(&gazette, 2, "from the second window", t(2))
+        .unwrap();
     // `second` learnt of `a` while saving.
     assert!(second.file().find(a).is_some());
     // Deleting in `first`, which has not seen `b`, removes only its own note.
     first.delete(a, t(3)).unwrap();
     let on_disk = NotesStore::open(&paths, t(4)).unwrap();
-    let texts: Vec<&str> = on_disk.file().notes().map(|(_, n)| n.text.as_str()).collect();
+    let texts: Vec<&str> = on_disk
+        .file()
+        .notes()
+        .map(|(_, n)| n.text.as_str())
+        .collect();
     assert_eq!(texts, ["from the second window"]);
     assert!(on_disk.file().find(b).is_some());
 }
@@ -83,7 +100,10 @@ fn edits_of_the_same_note_in_two_windows_keep_both_versions() {
 
     let store = NotesStore::open(&paths, t(8)).unwrap();
     let texts: BTreeSet<&str> = store.file().notes().map(|(_, n)| n.text.as_str()).collect();
-    assert_eq!(texts, BTreeSet::from(["first's second edit", "second's edit"]));
+    assert_eq!(
+        texts,
+        BTreeSet::from(["first's second edit", "second's edit"])
+    );
     let placed = store.notes_for(&gazette);
     assert!(placed.iter().all(|p| p.placement.passage() == Some(1)));
 }

@@ -60,9 +60,15 @@ fn kill_9_during_a_save_loop_never_leaves_a_broken_file() {
         let parsed: NotesFile = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("round {round}: broken notes file: {e}\n{text}"));
         let on_disk = parsed.notes().count();
-        assert!(on_disk >= confirmed, "round {round}: {on_disk} notes on disk, {confirmed} confirmed");
+        assert!(
+            on_disk >= confirmed,
+            "round {round}: {on_disk} notes on disk, {confirmed} confirmed"
+        );
         let mut store = NotesStore::open(&paths, t(1000)).unwrap();
-        assert!(store.take_recoveries().is_empty(), "round {round}: no recovery needed");
+        assert!(
+            store.take_recoveries().is_empty(),
+            "round {round}: no recovery needed"
+        );
     }
 }
 
@@ -78,10 +84,13 @@ fn save_forever(root: &Path) -> ! {
     let gazette = article("gazette.txt", GAZETTE);
     let mut store = NotesStore::open(&paths, t(0)).unwrap();
     // Long notes make each write take long enough for the kill to land inside it.
-    let filler = "a long reading note that keeps the file large enough to take a while to write. ".repeat(40);
+    let filler = "a long reading note that keeps the file large enough to take a while to write. "
+        .repeat(40);
     for n in 0u64.. {
         let passage = (n as usize) % gazette.passages.len();
-        store.add(&gazette, passage, &format!("note {n}: {filler}"), t(n)).unwrap();
+        store
+            .add(&gazette, passage, &format!("note {n}: {filler}"), t(n))
+            .unwrap();
         println!("saved {n}");
     }
     unreachable!("the loop is endless")

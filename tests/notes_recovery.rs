@@ -23,7 +23,12 @@ fn backups(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut found: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(".corrupt-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains(".corrupt-")
+        })
         .collect();
     found.sort();
     found
@@ -45,11 +50,23 @@ fn a_damaged_note_costs_only_itself_and_the_original_is_backed_up() {
     let recoveries = store.take_recoveries();
     assert_eq!(recoveries.len(), 1);
     let recovery = &recoveries[0];
-    assert_eq!(fs::read_to_string(&recovery.backup).unwrap(), damaged, "backup is the file as found");
-    assert!(recovery.backup.to_string_lossy().contains(&Timestamp::from(when).compact()));
+    assert_eq!(
+        fs::read_to_string(&recovery.backup).unwrap(),
+        damaged,
+        "backup is the file as found"
+    );
+    assert!(
+        recovery
+            .backup
+            .to_string_lossy()
+            .contains(&Timestamp::from(when).compact())
+    );
     assert_eq!((recovery.recovered, recovery.lost), (2, 1));
     let message = recovery.to_string();
-    assert!(message.contains(&recovery.backup.display().to_string()), "{message}");
+    assert!(
+        message.contains(&recovery.backup.display().to_string()),
+        "{message}"
+    );
     assert!(message.contains("line "), "names the line: {message}");
 
     let texts: Vec<&str> = store.file().notes().map(|(_, n)| n.text.as_str()).collect();
@@ -76,7 +93,11 @@ fn an_unreadable_file_is_kept_aside_and_new_notes_still_save() {
     assert_eq!(fs::read(&recovery.backup).unwrap(), garbage);
     assert_eq!(recovery.recovered, 0);
     store.add(&gazette, 1, "fresh start", t(1)).unwrap();
-    assert_eq!(fs::read(&recovery.backup).unwrap(), garbage, "the backup is never touched again");
+    assert_eq!(
+        fs::read(&recovery.backup).unwrap(),
+        garbage,
+        "the backup is never touched again"
+    );
     let reopened = NotesStore::open(&paths, t(2)).unwrap();
     assert_eq!(reopened.notes_for(&gazette)[0].note.text, "fresh start");
 }
@@ -105,7 +126,10 @@ fn a_second_damage_in_the_same_second_gets_its_own_backup() {
     NotesStore::open(&paths, t(9)).unwrap();
     let found = backups(&paths.config_dir);
     assert_eq!(found.len(), 2, "{found:?}");
-    let contents: Vec<String> = found.iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+    let contents: Vec<String> = found
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
     assert!(contents.contains(&"first damage = = =".to_owned()));
     assert!(contents.contains(&"second damage [[[".to_owned()));
 }

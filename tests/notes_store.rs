@@ -16,9 +16,30 @@ fn notes_round_trip_through_save_and_load() {
     let gazette = article("gazette.txt", GAZETTE);
     let post = article("post.txt", POST);
     let mut store = NotesStore::open(&paths, t(0)).unwrap();
-    let a = store.add(&gazette, passage_with(&gazette, "Hana Oduya"), AWKWARD_TEXT, t(1)).unwrap();
-    let b = store.add(&post, passage_with(&post, "Cyclists"), "only the Post has this", t(2)).unwrap();
-    let c = store.add(&gazette, passage_with(&gazette, "Buses on the number 12"), "", t(3)).unwrap();
+    let a = store
+        .add(
+            &gazette,
+            passage_with(&gazette, "Hana Oduya"),
+            AWKWARD_TEXT,
+            t(1),
+        )
+        .unwrap();
+    let b = store
+        .add(
+            &post,
+            passage_with(&post, "Cyclists"),
+            "only the Post has this",
+            t(2),
+        )
+        .unwrap();
+    let c = store
+        .add(
+            &gazette,
+            passage_with(&gazette, "Buses on the number 12"),
+            "",
+            t(3),
+        )
+        .unwrap();
     assert_ne!(a, b);
     assert_ne!(b, c);
 
@@ -30,9 +51,15 @@ fn notes_round_trip_through_save_and_load() {
     assert_eq!(first.note.text, AWKWARD_TEXT);
     assert_eq!(first.note.created, Timestamp::from(t(1)));
     assert_eq!(first.note.edited, Timestamp::from(t(1)));
-    assert_eq!(first.placement.passage(), Some(passage_with(&gazette, "Hana Oduya")));
+    assert_eq!(
+        first.placement.passage(),
+        Some(passage_with(&gazette, "Hana Oduya"))
+    );
     let post_notes = reopened.notes_for(&post);
-    assert_eq!(post_notes.iter().map(|n| n.note.id).collect::<Vec<_>>(), [b]);
+    assert_eq!(
+        post_notes.iter().map(|n| n.note.id).collect::<Vec<_>>(),
+        [b]
+    );
 
     // The file is plain TOML a person can read: schema first, the note text as written.
     let text = fs::read_to_string(NotesStore::file_path(&paths)).unwrap();
@@ -73,7 +100,9 @@ fn edits_keep_the_creation_time_and_deletes_remove_the_note() {
     assert_eq!(notes[0].note.text, "second draft");
     assert_eq!(notes[0].note.created, Timestamp::from(t(1)));
     assert_eq!(notes[0].note.edited, Timestamp::from(t(5)));
-    assert!(matches!(store.edit(drop, "gone", t(8)), Err(NotesError::NoSuchNote(id)) if id == drop));
+    assert!(
+        matches!(store.edit(drop, "gone", t(8)), Err(NotesError::NoSuchNote(id)) if id == drop)
+    );
 }
 
 #[test]
@@ -88,7 +117,10 @@ fn a_save_that_cannot_be_written_says_so_and_changes_nothing() {
     let error = store.add(&gazette, 1, "unsaved words", t(1)).unwrap_err();
     let message = error.to_string();
     assert!(message.contains("cannot save notes"), "{message}");
-    assert!(message.contains(&NotesStore::file_path(&paths).display().to_string()), "{message}");
+    assert!(
+        message.contains(&NotesStore::file_path(&paths).display().to_string()),
+        "{message}"
+    );
     assert!(message.contains("not saved"), "{message}");
     assert_eq!(store.file().notes().count(), 0);
     assert!(store.notes_for(&gazette).is_empty());
@@ -123,13 +155,26 @@ fn a_note_on_a_passage_that_does_not_exist_is_refused() {
 fn near_identical_copies_side_by_side_keep_their_own_notes() {
     let (_dir, paths) = temp_paths();
     let wire = article("wire-a.txt", GAZETTE);
-    let copy = article("wire-b.txt", &GAZETTE.replace("on Tuesday", "on Tuesday morning"));
+    let copy = article(
+        "wire-b.txt",
+        &GAZETTE.replace("on Tuesday", "on Tuesday morning"),
+    );
     let mut store = NotesStore::open(&paths, t(0)).unwrap();
     let buses = passage_with(&wire, "Buses");
-    let on_wire = store.add_beside(&wire, Some(&copy), buses, "left copy", t(1)).unwrap();
-    let on_copy = store.add_beside(&copy, Some(&wire), buses, "right copy", t(2)).unwrap();
+    let on_wire = store
+        .add_beside(&wire, Some(&copy), buses, "left copy", t(1))
+        .unwrap();
+    let on_copy = store
+        .add_beside(&copy, Some(&wire), buses, "right copy", t(2))
+        .unwrap();
     let pair = store.notes_for_pair(parallax::side::Pair::new(&wire, &copy));
-    assert_eq!(pair.left.iter().map(|n| n.note.id).collect::<Vec<_>>(), [on_wire]);
-    assert_eq!(pair.right.iter().map(|n| n.note.id).collect::<Vec<_>>(), [on_copy]);
+    assert_eq!(
+        pair.left.iter().map(|n| n.note.id).collect::<Vec<_>>(),
+        [on_wire]
+    );
+    assert_eq!(
+        pair.right.iter().map(|n| n.note.id).collect::<Vec<_>>(),
+        [on_copy]
+    );
     assert!(pair.right.iter().all(|n| n.placement != Placement::Orphan));
 }
