@@ -7,7 +7,7 @@
 //! shares almost none. Hand-written because it is twenty lines and no maintained crate offers a
 //! stable, serialisable sketch without pulling in a large dependency.
 
-use super::text::{normalised, stable_hash, words};
+use super::text::{normalised, sequence_hash, word_hashes};
 use crate::engine::{Article, Role};
 
 /// How many hashes a fingerprint keeps. 96 gives a Jaccard estimate within about ±0.1.
@@ -26,18 +26,25 @@ pub struct Fingerprint(pub Vec<u32>);
 impl Fingerprint {
     /// The fingerprint of the article's words outside boilerplate, in reading order.
     pub fn of(article: &Article) -> Fingerprint {
+        let hashes: Vec<Vec<u64>> = (0..article.passages.len())
+            .map(|id| word_hashes(article.passage_text(id)).collect())
+            .collect();
+        Fingerprint::from_word_hashes(article, &hashes)
+    }
+
+    /// As [`Fingerprint::of`], from each passage's word hashes (see [`word_hashes`]) already computed.
+    pub fn from_word_hashes(article: &Article, passages: &[Vec<u64>]) -> Fingerprint {
         let mut all = Vec::new();
-        for (id, passage) in article.passages.iter().enumerate() {
+        for (passage, hashes) in article.passages.iter().zip(passages) {
             if passage.role != Role::Boilerplate {
-                all.extend(words(article.passage_text(id)));
+                all.extend_from_slice(hashes);
             }
         }
+        let shingle = |w: &[u64]| (sequence_hash(w.iter().copied()) >> 32) as u32;
         let mut hashes: Vec<u32> = if all.len() < SHINGLE_WORDS {
-            vec![(stable_hash(&all.join(" ")) >> 32) as u32]
+            vec![shingle(&all)]
         } else {
-            all.windows(SHINGLE_WORDS)
-                .map(|w| (stable_hash(&w.join(" ")) >> 32) as u32)
-                .collect()
+            all.windows(SHINGLE_WORDS).map(shingle).collect()
         };
         hashes.sort_unstable();
         hashes.dedup();
@@ -106,6 +113,10 @@ pub struct ArticleIdentity {
 
 impl ArticleIdentity {
     pub fn of(article: &Article) -> ArticleIdentity {
+        ArticleIdentity::with_fingerprint(article, Fingerprint::of(article))
+    }
+
+    pub fn with_fingerprint(article: &Article, fingerprint: Fingerprint) -> ArticleIdentity {
         let title = article
             .title()
             .or_else(|| (!article.passages.is_empty()).then(|| article.passage_text(0)))
@@ -114,7 +125,7 @@ impl ArticleIdentity {
             title: super::text::collapse_whitespace(title),
             label: article.label.clone(),
             source: article.source.clone(),
-            fingerprint: Fingerprint::of(article),
+            fingerprint,
         }
     }
 

@@ -7,8 +7,9 @@
 //! passage still counts if it sits between the same two neighbours. Anything less is an orphan.
 
 use super::anchor::{Anchor, relative_position};
-use super::text::{common, dice, normalised, word_set};
+use super::text::{common, dice, sequence_hash, word_hashes, word_set};
 use crate::engine::Article;
+use std::collections::HashMap;
 
 /// A passage whose words match the anchor's this well is the anchored passage.
 const TEXT_ENOUGH: f64 = 0.5;
@@ -39,29 +40,60 @@ impl Placement {
 /// An article's passages prepared for locating anchors: build once per article, then
 /// locate any number of notes in it.
 pub struct PassageIndex {
-    normalised: Vec<String>,
+    /// Hash of each passage's words in order: equal when the passage reads the same.
+    sequence: Vec<u64>,
+    /// Passages by [`PassageIndex::sequence`], so an unchanged passage is found without a scan.
+    by_sequence: HashMap<u64, Vec<usize>>,
     words: Vec<Vec<u64>>,
 }
 
 impl PassageIndex {
     pub fn new(article: &Article) -> PassageIndex {
-        let texts = (0..article.passages.len()).map(|i| article.passage_text(i));
+        let hashes: Vec<Vec<u64>> = (0..article.passages.len())
+            .map(|i| word_hashes(article.passage_text(i)).collect())
+            .collect();
+        PassageIndex::from_word_hashes(&hashes)
+    }
+
+    /// From each passage's word hashes in order (see [`word_hashes`]).
+    pub fn from_word_hashes(passages: &[Vec<u64>]) -> PassageIndex {
+        let (sequence, words) = passages
+            .iter()
+            .map(|hashes| {
+                let mut set = hashes.clone();
+                set.sort_unstable();
+                set.dedup();
+                (sequence_hash(hashes.iter().copied()), set)
+            })
+            .unzip();
+        let mut by_sequence: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (id, &hash) in (&sequence as &Vec<u64>).iter().enumerate() {
+            by_sequence.entry(hash).or_default().push(id);
+        }
         PassageIndex {
-            normalised: texts.clone().map(normalised).collect(),
-            words: texts.map(word_set).collect(),
+            sequence,
+            by_sequence,
+            words,
         }
     }
 
     pub fn locate(&self, anchor: &Anchor) -> Placement {
         let count = self.words.len();
-        let own = normalised(&anchor.passage);
+        let own = sequence_hash(word_hashes(&anchor.passage));
         let own_words = word_set(&anchor.passage);
         let before = word_set(&anchor.before);
         let after = word_set(&anchor.after);
         let empty = Vec::new();
         let mut best: Option<(f64, usize, f64)> = None;
-        for id in 0..count {
-            let text = if self.normalised[id] == own {
+        // A passage that still reads exactly the same is the anchor's, wherever it moved; only
+        // when none does is every passage scored. Repeats are told apart by context below.
+        let exact = self.by_sequence.get(&own).filter(|ids| !ids.is_empty());
+        let candidates: Box<dyn Iterator<Item = usize>> = match exact {
+            Some(ids) => Box::new(ids.iter().copied()),
+            None => Box::new(0..count),
+        };
+        for id in candidates {
+            let text = if self.sequence[id] == own {
                 1.0
             } else {
                 let words = &self.words[id];

@@ -16,6 +16,7 @@ pub mod identity;
 pub mod locate;
 mod lock;
 pub mod model;
+mod prepared;
 pub mod recover;
 pub mod store;
 pub mod text;

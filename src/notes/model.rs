@@ -138,3 +138,56 @@ fn fingerprint_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Fingerprint,
     let text = String::deserialize(d)?;
     Fingerprint::from_text(&text).map_err(serde::de::Error::custom)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(id: NoteId, text: &str) -> Note {
+        let at = Timestamp::from_unix(1_700_000_000);
+        Note {
+            id,
+            created: at,
+            edited: at,
+            quote: String::new(),
+            text: text.into(),
+            anchor: Anchor {
+                passage: "p".into(),
+                before: String::new(),
+                after: String::new(),
+                at: 0.0,
+            },
+        }
+    }
+
+    #[test]
+    fn tidy_renumbers_duplicate_ids_and_keeps_both_notes() {
+        let mut file = NotesFile {
+            schema: SCHEMA,
+            next_id: 2,
+            articles: vec![
+                ArticleRecord {
+                    notes: vec![note(5, "a"), note(5, "b")],
+                    ..ArticleRecord::new(ArticleIdentity {
+                        title: "t".into(),
+                        label: String::new(),
+                        source: String::new(),
+                        fingerprint: Fingerprint::default(),
+                    })
+                },
+                ArticleRecord::new(ArticleIdentity {
+                    title: "empty".into(),
+                    label: String::new(),
+                    source: String::new(),
+                    fingerprint: Fingerprint::default(),
+                }),
+            ],
+        };
+        file.tidy();
+        let ids: Vec<NoteId> = file.notes().map(|(_, n)| n.id).collect();
+        assert_eq!(ids, [5, 6]);
+        assert_eq!(file.next_id, 7);
+        assert_eq!(file.articles.len(), 1, "articles without notes are dropped");
+        assert_eq!(file.take_id(), 7);
+    }
+}

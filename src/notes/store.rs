@@ -9,9 +9,10 @@ use super::atomic::{remove_stale_temps, write_atomically};
 use super::change::{Change, Outcome};
 use super::error::NotesError;
 use super::identity::{ArticleIdentity, best_match};
-use super::locate::{PassageIndex, Placement};
+use super::locate::Placement;
 use super::lock::LockGuard;
 use super::model::{ArticleRecord, Note, NoteId, NotesFile};
+use super::prepared::PreparedCache;
 use super::recover::{Parsed, Recovery, parse};
 use super::timestamp::Timestamp;
 use crate::engine::Article;
@@ -35,6 +36,7 @@ pub struct NotesStore {
     path: PathBuf,
     file: NotesFile,
     recoveries: Vec<Recovery>,
+    prepared: PreparedCache,
 }
 
 impl NotesStore {
@@ -50,6 +52,7 @@ impl NotesStore {
             path: NotesStore::file_path(paths),
             file: NotesFile::default(),
             recoveries: Vec::new(),
+            prepared: PreparedCache::default(),
         };
         store.reload(now)?;
         Ok(store)
@@ -104,7 +107,7 @@ impl NotesStore {
         let Some(record) = self.record_for(article, rival) else {
             return Vec::new();
         };
-        let index = PassageIndex::new(article);
+        let index = &self.prepared.get(article).index;
         record
             .notes
             .iter()
@@ -122,9 +125,14 @@ impl NotesStore {
             .iter()
             .map(ArticleRecord::identity)
             .collect();
-        let rival = rival.map(ArticleIdentity::of);
-        best_match(stored.iter(), &ArticleIdentity::of(article), rival.as_ref())
-            .map(|i| &self.file.articles[i])
+        let rival = rival.map(|r| self.prepared.get(r));
+        let wanted = self.prepared.get(article);
+        best_match(
+            stored.iter(),
+            &wanted.identity,
+            rival.as_ref().map(|r| &r.identity),
+        )
+        .map(|i| &self.file.articles[i])
     }
 
     /// Save a new note on passage `passage` of `article`.
@@ -152,8 +160,8 @@ impl NotesStore {
             return Err(NotesError::NoSuchPassage { passage, count });
         }
         let change = Change::Add {
-            identity: ArticleIdentity::of(article),
-            rival: rival.map(ArticleIdentity::of),
+            identity: self.prepared.get(article).identity.clone(),
+            rival: rival.map(|r| self.prepared.get(r).identity.clone()),
             anchor: Anchor::capture(article, passage),
             text: text.to_owned(),
         };

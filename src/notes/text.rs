@@ -48,9 +48,40 @@ pub fn stable_hash(text: &str) -> u64 {
     hasher.finish()
 }
 
+/// The stable hash of each word of `text` as [`words`] would give it, without building the
+/// strings: articles can run to a million words.
+pub fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::Hasher;
+    text.unicode_words().map(|word| {
+        let mut hasher = fnv::FnvHasher::default();
+        let mut buf = [0u8; 4];
+        for c in word.chars() {
+            let c = if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+                '\''
+            } else {
+                c
+            };
+            for lower in c.to_lowercase() {
+                hasher.write(lower.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        hasher.finish()
+    })
+}
+
+/// One hash for a run of word hashes: equal for texts whose [`normalised`] forms are equal.
+pub fn sequence_hash(hashes: impl IntoIterator<Item = u64>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    for h in hashes {
+        hasher.write_u64(h);
+    }
+    hasher.finish()
+}
+
 /// Sorted, de-duplicated hashes of the words of `text`.
 pub fn word_set(text: &str) -> Vec<u64> {
-    let mut set: Vec<u64> = words(text).iter().map(|w| stable_hash(w)).collect();
+    let mut set: Vec<u64> = word_hashes(text).collect();
     set.sort_unstable();
     set.dedup();
     set
@@ -109,6 +140,21 @@ mod tests {
         assert_ne!(
             normalised("the mayor said no"),
             normalised("the mayor said yes")
+        );
+    }
+
+    #[test]
+    fn word_hashes_agree_with_words() {
+        let text = "The Mayor\u{2019}s \u{201C}Ünited\u{201D} front";
+        let direct: Vec<u64> = words(text).iter().map(|w| stable_hash(w)).collect();
+        assert_eq!(word_hashes(text).collect::<Vec<_>>(), direct);
+        assert_eq!(
+            sequence_hash(word_hashes("the  mayor's office")),
+            sequence_hash(word_hashes("The Mayor\u{2019}s\noffice."))
+        );
+        assert_ne!(
+            sequence_hash(word_hashes("office mayor")),
+            sequence_hash(word_hashes("mayor office"))
         );
     }
 
