@@ -7,6 +7,7 @@ pub mod cli;
 pub mod engine;
 pub mod input;
 pub mod load;
+pub mod notes;
 pub mod paths;
 pub mod report;
 pub mod sanitize;
