@@ -24,6 +24,9 @@ pub struct Cli {
 pub enum Command {
     /// Compare two articles and print the analysis as text, JSON or Markdown.
     Compare(CompareArgs),
+    /// List or export your reading notes, or show where they are kept.
+    #[command(subcommand)]
+    Notes(crate::notes::NotesCommand),
 }
 
 /// Where the two articles come from and what to call them.

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
+        Some(Command::Notes(command)) => run_notes(command),
         None => {
             let (Some(left), Some(right)) = (cli.open.left, cli.open.right) else {
                 eprintln!(
@@ -56,6 +57,20 @@ fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comp
     };
     let [l, r] = [articles.left, articles.right];
     Ok(engine::compare(l, r, &options))
+}
+
+fn run_notes(command: parallax::notes::NotesCommand) -> ExitCode {
+    let Some(paths) = Paths::from_platform() else {
+        eprintln!("parallax: no home directory, so there is nowhere to keep notes");
+        return ExitCode::FAILURE;
+    };
+    let code = parallax::notes::run(
+        command,
+        &paths,
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
+    );
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
 fn display_source(source: &str) -> &str {

@@ -4,23 +4,22 @@ use super::export::{BRIEF_SCHEMA, Brief, article_brief, stored_brief, to_json, t
 use super::locate::Placement;
 use super::store::{NotesStore, PlacedNote};
 use super::text::printable;
-use crate::engine::{self, Article, CompareOptions, Metadata};
+use crate::engine::{self, Article, CompareOptions};
 use crate::paths::Paths;
 use crate::side::{Pair, Side};
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 #[derive(Debug, Clone, PartialEq, Eq, clap::Subcommand)]
 pub enum NotesCommand {
     /// Print notes with their article, quote and text. With FILEs, only those articles' notes,
     /// placed on their passages as the files read now.
-    List { files: Vec<PathBuf> },
+    List { files: Vec<String> },
     /// Print a brief to paste into a document: quote, counterpart passage (given two FILEs), note.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        files: Vec<PathBuf>,
+        files: Vec<String>,
     },
     /// Print where notes are kept.
     Path,
@@ -80,7 +79,7 @@ fn execute(
     };
     let articles = files
         .iter()
-        .map(|f| load(f))
+        .map(|f| load(f, paths, now))
         .collect::<Result<Vec<_>, _>>()?;
     let mut store = NotesStore::open(paths, now).map_err(|e| (STORE_FAILED, e.to_string()))?;
     for recovery in store.take_recoveries() {
@@ -120,17 +119,17 @@ fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn load(path: &Path) -> Result<Article, Failure> {
-    let shown = printable(&path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| (BAD_INPUT, format!("{shown}: {e}")))?;
-    // Lossy for now: the real loader (encoding fallback, BOM) lands with the engine.
-    let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
-    Ok(engine::build_article(
-        &path.to_string_lossy(),
-        None,
-        text,
-        Metadata::default(),
-    ))
+/// Read an article as the reader and `compare` do: text files, saved pages and URLs
+/// (from the cache when fetched before), so that notes find the same passages.
+fn load(name: &str, paths: &Paths, now: SystemTime) -> Result<Article, Failure> {
+    let mut stdin = std::io::stdin().lock();
+    let mut env = crate::input::InputEnv {
+        stdin: &mut stdin,
+        cache_dir: Some(&paths.cache_dir),
+        now,
+    };
+    crate::load::load_article(name, None, &crate::input::LoadOptions::default(), &mut env)
+        .map_err(|e| (BAD_INPUT, printable(&e.to_string())))
 }
 
 /// Two files are a pair, compared side by side; any other number are separate articles.
