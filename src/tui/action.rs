@@ -76,14 +76,14 @@ bindable! {
     HalfPageUp, "half_page_up", Reader, "Scroll up half a page";
     Top, "top", Reader, "Go to the first passage";
     Bottom, "bottom", Reader, "Go to the last passage";
-    NextDivergence, "next_divergence", Reader, "Next divergence: a unique, reworded or paraphrased passage";
+    NextDivergence, "next_divergence", Reader, "Next divergence (unique, reworded, paraphrase)";
     PrevDivergence, "prev_divergence", Reader, "Previous divergence";
     NextShared, "next_shared", Reader, "Next passage both sides share";
     PrevShared, "prev_shared", Reader, "Previous shared passage";
     Search, "search", Reader, "Search both articles";
     NextMatch, "next_match", Reader, "Next search match";
     PrevMatch, "prev_match", Reader, "Previous search match";
-    ToggleBoilerplate, "toggle_boilerplate", Reader, "Hide or show boilerplate (donation pleas, credits)";
+    ToggleBoilerplate, "toggle_boilerplate", Reader, "Hide or show boilerplate (pleas, credits)";
     AddNote, "add_note", Reader, "Add a note to the focused passage";
     Dismiss, "dismiss", Reader, "Close help, clear the search and messages";
     SearchConfirm, "confirm", Search, "Run the search";

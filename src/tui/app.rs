@@ -71,6 +71,8 @@ pub struct App {
     pub(super) search: Option<SearchResults>,
     pub(super) message: Option<Message>,
     pub(super) quit: bool,
+    /// First help line shown, when help is taller than the screen.
+    pub(super) help_scroll: u16,
     /// For each passage, the passage on the other side it sits level with: its counterpart,
     /// or for a unique passage the one it would sit before (`len` for the end).
     pub(super) anchor: Pair<Vec<usize>>,
@@ -99,6 +101,7 @@ impl App {
             search: None,
             message: setup.message,
             quit: false,
+            help_scroll: 0,
             anchor,
             shared,
             cache: Pair::default(),
@@ -137,6 +140,9 @@ impl App {
     }
     pub fn boilerplate_hidden(&self) -> bool {
         self.hide_boilerplate
+    }
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
     }
     pub fn search(&self) -> Option<&SearchResults> {
         self.search.as_ref()

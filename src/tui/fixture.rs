@@ -197,3 +197,72 @@ pub fn sample() -> Comparison {
         .link(&[l4], &[r4], LinkKind::Reworded, true);
     b.build()
 }
+
+/// A long generated comparison with `paragraphs` paragraphs of three sentences a side (about
+/// 45 words a paragraph): mostly identical, some reworded, some moved, some unique, with
+/// boilerplate. For scrolling tests and the render benchmark.
+pub fn long(paragraphs: usize) -> Comparison {
+    use Side::{Left, Right};
+    const WORDS: &[&str] = &[
+        "council", "river", "bridge", "minister", "said", "on", "Tuesday", "the", "report", "found",
+        "residents", "were", "told", "that", "funding", "would", "arrive", "before", "winter", "and",
+        "engineers", "warned", "of", "delays", "in", "a", "statement", "issued", "late", "officials",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut sentence = |n: usize| {
+        let mut words: Vec<&str> = (0..n).map(|_| WORDS[(next() % WORDS.len() as u64) as usize]).collect();
+        words.push("12");
+        let mut s = words.join(" ");
+        s.push('.');
+        s[..1].to_uppercase() + &s[1..]
+    };
+    let mut b = Builder::new("Left Wire", "Right Wire");
+    let lt = b.passage(Left, Role::Title, "A long generated story");
+    let rt = b.passage(Right, Role::Title, "A long generated story");
+    b.link(&[lt], &[rt], LinkKind::Identical, false);
+    let mut links = Vec::new();
+    let mut moved_later = Vec::new();
+    for i in 0..paragraphs {
+        b.paragraph(Left);
+        b.paragraph(Right);
+        for j in 0..3 {
+            let text = sentence(14);
+            let l = b.passage(Left, Role::Body, &text);
+            match (i * 3 + j) % 10 {
+                0 | 5 => {
+                    let reworded = text.replacen("12", "fourteen", 1);
+                    let r = b.passage(Right, Role::Body, &reworded);
+                    links.push((l, r, LinkKind::Reworded, false));
+                }
+                3 => {}
+                7 if i % 4 == 0 => moved_later.push((l, text)),
+                _ => {
+                    let r = b.passage(Right, Role::Body, &text);
+                    links.push((l, r, LinkKind::Identical, false));
+                }
+            }
+        }
+        if i % 5 == 2 {
+            b.passage(Right, Role::Body, &sentence(10));
+        }
+        if i % 50 == 49 {
+            b.paragraph(Left);
+            b.passage(Left, Role::Boilerplate, "Support independent journalism: donate today.");
+        }
+    }
+    b.paragraph(Right);
+    for (l, text) in moved_later {
+        let r = b.passage(Right, Role::Body, &text);
+        links.push((l, r, LinkKind::Identical, true));
+    }
+    for (l, r, kind, moved) in links {
+        b.link(&[l], &[r], kind, moved);
+    }
+    b.build()
+}

@@ -61,13 +61,21 @@ fn map_any(keymap: &Keymap, mode: &Mode, event: &Event) -> Option<Action> {
     }
 }
 
-/// In help, only closing keys and quitting act; everything else is swallowed so a stray
-/// key does not move the hidden view.
+/// In help, only closing, quitting and scrolling the help act; everything else is swallowed
+/// so a stray key does not move the hidden view.
 fn filter_for_help(action: Action) -> Option<Action> {
     match action {
-        Action::Command(Command::Help | Command::Dismiss | Command::Quit) | Action::Resize(..) => {
-            Some(action)
-        }
+        Action::Command(
+            Command::Help
+            | Command::Dismiss
+            | Command::Quit
+            | Command::Down
+            | Command::Up
+            | Command::PageDown
+            | Command::PageUp
+            | Command::Top,
+        )
+        | Action::Resize(..) => Some(action),
         _ => None,
     }
 }

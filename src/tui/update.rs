@@ -24,6 +24,16 @@ impl App {
 
     fn run(&mut self, command: Command) {
         use Command::*;
+        if self.mode == Mode::Help && matches!(command, Down | Up | PageDown | PageUp | Top) {
+            self.help_scroll = match command {
+                Down => self.help_scroll.saturating_add(1),
+                Up => self.help_scroll.saturating_sub(1),
+                PageDown => self.help_scroll.saturating_add(10),
+                PageUp => self.help_scroll.saturating_sub(10),
+                _ => 0,
+            };
+            return;
+        }
         if !matches!(command, Dismiss | SearchBackspace | NoteBackspace) && self.mode == Mode::Reading {
             self.message = None;
         }
@@ -31,6 +41,7 @@ impl App {
             Quit => self.quit = true,
             Help => {
                 self.mode = if self.mode == Mode::Help { Mode::Reading } else { Mode::Help };
+                self.help_scroll = 0;
             }
             Dismiss => {
                 if self.mode == Mode::Help {
