@@ -23,14 +23,20 @@ fn bench(c: &mut Criterion) {
     let start = Instant::now();
     let comparison = long(PARAGRAPHS);
     let words: usize = comparison.articles.left.text.split_whitespace().count();
-    eprintln!("built comparison: {words} words on the left in {:?}", start.elapsed());
+    eprintln!(
+        "built comparison: {words} words on the left in {:?}",
+        start.elapsed()
+    );
 
     let start = Instant::now();
     let mut app = App::new(comparison, Setup::default());
     app.update(Action::Resize(200, 60));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     draw(&mut terminal, &app);
-    eprintln!("open (state, wrap both sides, first frame): {:?}", start.elapsed());
+    eprintln!(
+        "open (state, wrap both sides, first frame): {:?}",
+        start.elapsed()
+    );
 
     let start = Instant::now();
     app.update(Action::Resize(160, 45));
@@ -42,9 +48,7 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("render_1M_words");
     group.sample_size(30);
-    group.bench_function("frame", |b| {
-        b.iter(|| draw(&mut terminal, black_box(&app)))
-    });
+    group.bench_function("frame", |b| b.iter(|| draw(&mut terminal, black_box(&app))));
     let mut key = |name: &str, actions: &[Command]| {
         let mut i = 0;
         group.bench_function(name, |b| {
@@ -56,7 +60,10 @@ fn bench(c: &mut Criterion) {
         });
     };
     key("key_down", &[Command::Down]);
-    key("key_page_down", &[Command::PageDown, Command::PageDown, Command::PageUp]);
+    key(
+        "key_page_down",
+        &[Command::PageDown, Command::PageDown, Command::PageUp],
+    );
     key("key_top_bottom", &[Command::Bottom, Command::Top]);
     key("key_next_divergence", &[Command::NextDivergence]);
     key("key_switch_pane", &[Command::SwitchPane]);
@@ -71,7 +78,10 @@ fn bench(c: &mut Criterion) {
     app.update(Action::Command(Command::SearchConfirm));
     draw(&mut terminal, &app);
     let matches = app.search().map_or(0, |s| s.matches.len());
-    eprintln!("search both sides ({matches} matches) to frame: {:?}", start.elapsed());
+    eprintln!(
+        "search both sides ({matches} matches) to frame: {:?}",
+        start.elapsed()
+    );
 }
 
 criterion_group!(benches, bench);

@@ -105,7 +105,10 @@ pub fn parse(text: &str, path: &Path) -> (Config, Vec<Problem>) {
             "keys" => read_keys(value, &mut config.keys, &mut |span, message| {
                 problems.push(problem(Some(span), message))
             }),
-            other => problems.push(problem(Some(key.span()), format!("unknown setting `{other}`"))),
+            other => problems.push(problem(
+                Some(key.span()),
+                format!("unknown setting `{other}`"),
+            )),
         }
     }
     problems.sort_by_key(|p| p.line);
@@ -118,12 +121,18 @@ fn read_keys(
     report: &mut dyn FnMut(std::ops::Range<usize>, String),
 ) {
     let Some(contexts) = value.get_ref().as_table() else {
-        return report(value.span(), "`keys` must be a table like [keys.reader]".to_owned());
+        return report(
+            value.span(),
+            "`keys` must be a table like [keys.reader]".to_owned(),
+        );
     };
     for (context, actions) in contexts {
         let context_name = context.get_ref().to_string();
         let Some(actions) = actions.get_ref().as_table() else {
-            report(actions.span(), format!("`keys.{context_name}` must be a table"));
+            report(
+                actions.span(),
+                format!("`keys.{context_name}` must be a table"),
+            );
             continue;
         };
         for (action, list) in actions {
@@ -137,17 +146,26 @@ fn read_keys(
                 _ => None,
             };
             let Some(chords) = chords else {
-                report(list.span(), format!("keys for `{action_name}` must be a list of strings"));
+                report(
+                    list.span(),
+                    format!("keys for `{action_name}` must be a list of strings"),
+                );
                 continue;
             };
             // Check here too, so the problem carries its line.
             let mut probe = Keymap::default();
-            let single: KeyTable = [(context_name.clone(), [(action_name.clone(), chords.clone())].into())].into();
+            let single: KeyTable = [(
+                context_name.clone(),
+                [(action_name.clone(), chords.clone())].into(),
+            )]
+            .into();
             if let Some(p) = probe.apply(&single).into_iter().next() {
                 report(action.span(), p.message);
                 continue;
             }
-            keys.entry(context_name.clone()).or_default().insert(action_name, chords);
+            keys.entry(context_name.clone())
+                .or_default()
+                .insert(action_name, chords);
         }
     }
 }
@@ -163,7 +181,10 @@ mod tests {
 
     #[test]
     fn overrides_keys_by_action_name() {
-        let (config, problems) = parse("theme = \"light\"\n[keys.reader]\nquit = [\"x\"]\n", Path::new("c.toml"));
+        let (config, problems) = parse(
+            "theme = \"light\"\n[keys.reader]\nquit = [\"x\"]\n",
+            Path::new("c.toml"),
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.theme, ThemeName::Light);
         let (keymap, problems) = config.keymap(Path::new("c.toml"));
@@ -177,9 +198,22 @@ mod tests {
         let (config, problems) = parse(text, Path::new("/cfg/config.toml"));
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 3, "{shown:?}");
-        assert!(shown[0].starts_with("/cfg/config.toml:1: `theme`"), "{shown:?}");
-        assert!(shown.iter().any(|s| s.starts_with("/cfg/config.toml:4: unknown action `teleport`")), "{shown:?}");
-        assert!(shown.iter().any(|s| s.starts_with("/cfg/config.toml:5: unknown key")), "{shown:?}");
+        assert!(
+            shown[0].starts_with("/cfg/config.toml:1: `theme`"),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|s| s.starts_with("/cfg/config.toml:4: unknown action `teleport`")),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|s| s.starts_with("/cfg/config.toml:5: unknown key")),
+            "{shown:?}"
+        );
         assert_eq!(config.theme, ThemeName::Dark);
         let (keymap, _) = config.keymap(Path::new("x"));
         assert_eq!(keymap.describe(Command::Quit), "x");
@@ -190,7 +224,11 @@ mod tests {
     fn invalid_toml_is_reported_with_its_line() {
         let (config, problems) = parse("theme = \"dark\"\nkeys = [\n", Path::new("c.toml"));
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().starts_with("c.toml:"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().starts_with("c.toml:"),
+            "{}",
+            problems[0]
+        );
         assert!(problems[0].line.is_some());
         assert_eq!(config.theme, ThemeName::Dark);
     }

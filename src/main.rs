@@ -3,7 +3,7 @@
 use clap::Parser;
 use parallax::engine::{self, CompareOptions, Comparison, Metadata};
 use parallax::paths::Paths;
-use parallax::tui::{self, App, Message, MemoryNotes, Setup, Theme};
+use parallax::tui::{self, App, MemoryNotes, Message, Setup, Theme};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -66,7 +66,9 @@ impl Session {
             let left = end.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
                 Ok(bytes) => self.screen.process(&bytes),
-                Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}:\n{}", self.text()),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("timed out waiting for {what}:\n{}", self.text())
+                }
                 Err(RecvTimeoutError::Disconnected) => {
                     panic!("parallax exited while waiting for {what}:\n{}", self.text())
                 }
@@ -79,31 +81,29 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Waits for the process to end and for its last output, returning whether it succeeded.
+    /// Reads to the end of output (the pty closes when the process exits), then returns
+    /// whether the process succeeded.
     fn finish(&mut self) -> bool {
         let end = Instant::now() + DEADLINE;
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Drain what is left so the emulator sees the restore sequences.
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_secs(2)) {
-                    self.screen.process(&bytes);
-                }
-                return status.success();
-            }
             let left = end.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero(), "parallax did not exit:\n{}", self.text());
-            // Output arriving (or the pty closing) is the signal to look again.
-            match self.output.recv_timeout(left.min(Duration::from_millis(200))) {
+            match self.output.recv_timeout(left) {
                 Ok(bytes) => self.screen.process(&bytes),
-                Err(_) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => panic!("parallax did not exit:\n{}", self.text()),
             }
         }
+        self.child.wait().unwrap().success()
     }
 
     fn assert_restored(&self) {
         let screen = self.screen.screen();
         assert!(!screen.alternate_screen(), "left the alternate screen");
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse released"
+        );
         assert!(!screen.hide_cursor(), "cursor shown again");
     }
 }
@@ -111,26 +111,43 @@ impl Session {
 #[test]
 fn demo_opens_responds_to_keys_and_quits_cleanly() {
     let mut s = Session::start(&[]);
-    s.wait_for("the demo", |t| t.contains("Norreth Herald") && t.contains("Alpine Dispatch") && t.contains("? help"));
+    s.wait_for("the demo", |t| {
+        t.contains("Norreth Herald") && t.contains("Alpine Dispatch") && t.contains("? help")
+    });
     assert!(s.screen.screen().alternate_screen());
     let position = |t: &str| {
-        t.lines()
-            .last()
-            .and_then(|l| l.split_whitespace().find(|w| w.contains('/')).map(str::to_owned))
+        t.lines().last().and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.contains('/'))
+                .map(str::to_owned)
+        })
     };
     let before = position(&s.text()).expect("status shows a position");
     s.send("j");
-    s.wait_for("the cursor to move", |t| position(t).is_some_and(|p| p != before));
+    s.wait_for("the cursor to move", |t| {
+        position(t).is_some_and(|p| p != before)
+    });
     s.send("?");
-    s.wait_for("help", |t| t.contains("parallax keys") && t.contains("Next passage"));
+    s.wait_for("help", |t| {
+        t.contains("parallax keys") && t.contains("Next passage")
+    });
     s.send("?");
     s.wait_for("help to close", |t| !t.contains("parallax keys"));
     s.send("/Brask\r");
     let expected = ["left.txt", "right.txt"]
         .iter()
-        .map(|f| std::fs::read_to_string(format!("{}/assets/demo/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap().matches("Brask").count())
+        .map(|f| {
+            std::fs::read_to_string(format!("{}/assets/demo/{f}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .matches("Brask")
+                .count()
+        })
         .sum::<usize>();
-    s.wait_for("search count", |t| t.lines().last().is_some_and(|l| l.contains("“Brask” ") && l.contains(&format!("/{expected} "))));
+    s.wait_for("search count", |t| {
+        t.lines()
+            .last()
+            .is_some_and(|l| l.contains("“Brask” ") && l.contains(&format!("/{expected} ")))
+    });
     s.send("q");
     assert!(s.finish(), "clean exit status");
     s.assert_restored();
@@ -141,7 +158,10 @@ fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[]);
     s.wait_for("the demo", |t| t.contains("? help"));
     let pid = s.child.process_id().expect("child pid");
-    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     s.finish();
     s.assert_restored();
@@ -153,11 +173,20 @@ fn piped_output_gets_a_plain_summary_and_bad_arguments_exit_2() {
     let out = std::process::Command::new(bin).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Norreth Herald") && text.contains("shared passages"), "{text}");
+    assert!(
+        text.contains("Norreth Herald") && text.contains("shared passages"),
+        "{text}"
+    );
     assert!(!text.contains('\u{1b}'), "no escape codes in a pipe");
 
-    let out = std::process::Command::new(bin).args(["/nonexistent/a.txt", "/nonexistent/b.txt"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["/nonexistent/a.txt", "/nonexistent/b.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("/nonexistent/a.txt") && err.lines().count() == 1, "{err}");
+    assert!(
+        err.contains("/nonexistent/a.txt") && err.lines().count() == 1,
+        "{err}"
+    );
 }

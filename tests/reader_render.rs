@@ -28,12 +28,19 @@ fn find_in(buf: &Buffer, needle: &str, xs: std::ops::Range<u16>) -> (u16, u16) {
             if x as usize + chars.len() > buf.area.width as usize {
                 break;
             }
-            if chars.iter().enumerate().all(|(i, c)| buf[(x + i as u16, y)].symbol() == c.to_string()) {
+            if chars
+                .iter()
+                .enumerate()
+                .all(|(i, c)| buf[(x + i as u16, y)].symbol() == c.to_string())
+            {
                 return (x, y);
             }
         }
     }
-    panic!("`{needle}` not on screen in columns {xs:?}:\n{}", screen_text(buf));
+    panic!(
+        "`{needle}` not on screen in columns {xs:?}:\n{}",
+        screen_text(buf)
+    );
 }
 
 const LEFT: std::ops::Range<u16> = 0..48;
@@ -63,12 +70,22 @@ fn changed_words_are_emphasised_on_both_sides() {
     let mut app = app_with(Theme::new(ThemeName::Dark, false));
     let buf = render(&mut app, 100, 30);
     let (x, y) = find_in(&buf, "dawn", LEFT);
-    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
     let (x, y) = find_in(&buf, "Crews", LEFT);
-    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED), "shared words stay plain");
+    assert!(
+        !buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "shared words stay plain"
+    );
     let (x, y) = find_in(&buf, "morning", RIGHT);
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
-    assert_eq!(buf[(x - 1, y)].modifier.contains(Modifier::UNDERLINED), false, "the space before is not part of the change");
+    assert!(
+        !buf[(x - 1, y)].modifier.contains(Modifier::UNDERLINED),
+        "the space before is not part of the change"
+    );
 }
 
 #[test]
@@ -77,7 +94,11 @@ fn kinds_are_distinguishable_by_marker_and_colour() {
     let buf = render(&mut app, 100, 30);
     let marker = |needle: &str, xs| {
         let (x, y) = find_in(&buf, needle, xs);
-        (buf[(x - 2, y)].symbol().to_owned(), buf[(x - 1, y)].symbol().to_owned(), buf[(x, y)].fg)
+        (
+            buf[(x - 2, y)].symbol().to_owned(),
+            buf[(x - 1, y)].symbol().to_owned(),
+            buf[(x, y)].fg,
+        )
     };
     let reworded = marker("Crews on", LEFT);
     let paraphrase = marker("About 4,000", LEFT);
@@ -99,7 +120,10 @@ fn kinds_are_distinguishable_by_marker_and_colour() {
         }
     }
     // Never red against green.
-    assert!(!colours.iter().any(|c| matches!(c, Color::Red | Color::Green | Color::LightRed | Color::LightGreen)));
+    assert!(!colours.iter().any(|c| matches!(
+        c,
+        Color::Red | Color::Green | Color::LightRed | Color::LightGreen
+    )));
 }
 
 #[test]
@@ -123,11 +147,21 @@ fn no_color_keeps_every_distinction_without_colour() {
         assert_eq!(cell.bg, Color::Reset, "no background colour under NO_COLOR");
     }
     let (x, y) = find_in(&buf, "Crews on the", LEFT);
-    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "cursor in reverse video");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "cursor in reverse video"
+    );
     let (rx, ry) = find_in(&buf, "Crews on the", RIGHT);
-    assert!(buf[(rx, ry)].modifier.contains(Modifier::REVERSED), "counterpart in reverse video");
+    assert!(
+        buf[(rx, ry)].modifier.contains(Modifier::REVERSED),
+        "counterpart in reverse video"
+    );
     let (x, y) = find_in(&buf, "dawn", LEFT);
-    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED | Modifier::BOLD));
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
     let (x, y) = find_in(&buf, "Support our", LEFT);
     assert!(buf[(x, y)].modifier.contains(Modifier::DIM));
     assert_eq!(buf[(x - 2, y)].symbol(), "·");
@@ -176,8 +210,14 @@ fn status_line_gives_kind_similarity_position_and_help_key() {
     let cursor = app.cursor(Side::Left);
     let total = app.comparison().articles.left.passages.len();
     let similarity = app.link(Side::Left, cursor).unwrap().similarity;
-    assert!(status.contains(&format!("{}/{}", cursor + 1, total)), "{status}");
-    assert!(status.contains(&format!("reworded {:.0}%", similarity * 100.0)), "{status}");
+    assert!(
+        status.contains(&format!("{}/{}", cursor + 1, total)),
+        "{status}"
+    );
+    assert!(
+        status.contains(&format!("reworded {:.0}%", similarity * 100.0)),
+        "{status}"
+    );
     assert!(status.contains("? help"), "{status}");
 }
 
@@ -189,7 +229,11 @@ fn search_matches_are_highlighted_and_counted() {
     let (x, y) = find_in(&buf, "ferries", LEFT);
     assert_eq!(buf[(x, y)].bg, Color::Yellow);
     let n = app.search().unwrap().matches.len();
-    assert!(row_text(&buf, 29).contains(&format!("“ferries” 1/{n}")), "{}", row_text(&buf, 29));
+    assert!(
+        row_text(&buf, 29).contains(&format!("“ferries” 1/{n}")),
+        "{}",
+        row_text(&buf, 29)
+    );
 }
 
 #[test]
@@ -211,7 +255,11 @@ fn help_lists_every_command_from_the_keymap() {
     let buf = render(&mut app, 160, 50);
     let text = screen_text(&buf);
     for command in Command::ALL {
-        assert!(text.contains(command.doc()), "help lacks `{}`:\n{text}", command.doc());
+        assert!(
+            text.contains(command.doc()),
+            "help lacks `{}`:\n{text}",
+            command.doc()
+        );
         let keys = app.keymap().describe(*command);
         assert!(text.contains(&keys), "help lacks keys `{keys}`");
     }
@@ -234,21 +282,30 @@ fn tiny_terminals_say_so() {
 fn control_characters_are_shown_harmlessly_and_long_words_cut() {
     let mut b = Builder::new("Evil\u{1b}]0;pwned\u{7}", "Plain");
     b.passage(Side::Left, Role::Title, "Title \u{1b}[2J");
-    let l = b.body(Side::Left, "Bell\u{7} and \u{1b}[31mred\u{1b}[0m and \u{9b}c1 and \u{202e}bidi.");
+    let l = b.body(
+        Side::Left,
+        "Bell\u{7} and \u{1b}[31mred\u{1b}[0m and \u{9b}c1 and \u{202e}bidi.",
+    );
     let long = "x".repeat(300);
     let r = b.body(Side::Right, &format!("Start {long} end."));
     b.link(&[l], &[r], parallax::engine::LinkKind::Paraphrase, false);
     let mut app = App::new(b.build(), Setup::default());
     let buf = render(&mut app, 80, 24);
     for cell in buf.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control {:?}", cell.symbol());
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "raw control {:?}",
+            cell.symbol()
+        );
         assert!(!cell.symbol().contains('\u{202e}'));
     }
     let text = screen_text(&buf);
     assert!(text.contains("␛[31mred"), "{text}");
     assert!(text.contains("Bell␇"), "{text}");
     // The 300-character word is cut across rows and stays inside the right pane.
-    let rows_with_x = (0..24).filter(|&y| row_text(&buf, y).contains("xxxxxxxxxx")).count();
+    let rows_with_x = (0..24)
+        .filter(|&y| row_text(&buf, y).contains("xxxxxxxxxx"))
+        .count();
     assert!(rows_with_x >= 300 / 40, "{text}");
     assert!(text.contains("end."));
 }

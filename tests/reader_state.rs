@@ -21,7 +21,9 @@ fn screen_row(app: &App, side: parallax::side::Side, passage: usize) -> i64 {
 
 fn passage_containing(cmp: &Comparison, side: parallax::side::Side, text: &str) -> usize {
     let article = &cmp.articles[side];
-    (0..article.passages.len()).find(|&p| article.passage_text(p).contains(text)).unwrap()
+    (0..article.passages.len())
+        .find(|&p| article.passage_text(p).contains(text))
+        .unwrap()
 }
 
 #[test]
@@ -29,8 +31,14 @@ fn starts_on_the_first_body_passage_with_its_counterpart() {
     let app = app();
     let cmp = app.comparison();
     assert_eq!(app.focus(), Left);
-    assert_eq!(app.cursor(Left), passage_containing(cmp, Left, "Crews on the Marrow"));
-    assert_eq!(app.cursor(Right), passage_containing(cmp, Right, "Crews on the Marrow"));
+    assert_eq!(
+        app.cursor(Left),
+        passage_containing(cmp, Left, "Crews on the Marrow")
+    );
+    assert_eq!(
+        app.cursor(Right),
+        passage_containing(cmp, Right, "Crews on the Marrow")
+    );
 }
 
 #[test]
@@ -42,7 +50,10 @@ fn moving_down_keeps_the_counterpart_level_even_when_moved_far() {
     assert_eq!(app.cursor(Left), left_quote);
     assert_eq!(app.cursor(Right), right_quote);
     assert!(app.link(Left, left_quote).unwrap().moved);
-    assert_eq!(screen_row(&app, Left, left_quote), screen_row(&app, Right, right_quote));
+    assert_eq!(
+        screen_row(&app, Left, left_quote),
+        screen_row(&app, Right, right_quote)
+    );
     press(&mut app, "k<Up>");
     assert_eq!(app.cursor(Left), left_quote - 2);
 }
@@ -66,10 +77,19 @@ fn tab_switches_focus_to_the_counterpart() {
     let mut app = app();
     press(&mut app, "j<Tab>");
     assert_eq!(app.focus(), Right);
-    assert_eq!(app.cursor(Right), passage_containing(app.comparison(), Right, "3,500"));
+    assert_eq!(
+        app.cursor(Right),
+        passage_containing(app.comparison(), Right, "3,500")
+    );
     press(&mut app, "j");
-    assert_eq!(app.cursor(Right), passage_containing(app.comparison(), Right, "6% pay"));
-    assert_eq!(app.cursor(Left), passage_containing(app.comparison(), Left, "6% pay"));
+    assert_eq!(
+        app.cursor(Right),
+        passage_containing(app.comparison(), Right, "6% pay")
+    );
+    assert_eq!(
+        app.cursor(Left),
+        passage_containing(app.comparison(), Left, "6% pay")
+    );
 }
 
 #[test]
@@ -98,17 +118,29 @@ fn divergence_and_shared_jumps_skip_the_right_passages() {
     assert_eq!(app.cursor(Left), passage_containing(&cmp, Left, "4,000"));
     press(&mut app, "]");
     // The identical pay-rise passage is skipped.
-    assert_eq!(app.cursor(Left), passage_containing(&cmp, Left, "ignored for years"));
+    assert_eq!(
+        app.cursor(Left),
+        passage_containing(&cmp, Left, "ignored for years")
+    );
     press(&mut app, "]");
-    assert_eq!(app.cursor(Left), passage_containing(&cmp, Left, "Local shops"));
+    assert_eq!(
+        app.cursor(Left),
+        passage_containing(&cmp, Left, "Local shops")
+    );
     press(&mut app, "{");
-    assert_eq!(app.cursor(Left), passage_containing(&cmp, Left, "ignored for years"));
+    assert_eq!(
+        app.cursor(Left),
+        passage_containing(&cmp, Left, "ignored for years")
+    );
     press(&mut app, "{{");
     assert_eq!(app.cursor(Left), passage_containing(&cmp, Left, "4,000"));
     press(&mut app, "[");
     assert_eq!(app.cursor(Left), start);
     press(&mut app, "[[");
-    assert!(app.message().is_some(), "nothing divergent before the title is reported");
+    assert!(
+        app.message().is_some(),
+        "nothing divergent before the title is reported"
+    );
 }
 
 #[test]
@@ -117,7 +149,13 @@ fn search_counts_matches_in_both_articles_and_walks_them() {
     press(&mut app, "/FERR<Enter>");
     let expected: usize = [Left, Right]
         .iter()
-        .map(|&s| app.comparison().articles[s].text.to_lowercase().matches("ferr").count())
+        .map(|&s| {
+            app.comparison().articles[s]
+                .text
+                .to_lowercase()
+                .matches("ferr")
+                .count()
+        })
         .sum();
     let search = app.search().expect("search ran");
     assert_eq!(search.matches.len(), expected);
@@ -156,7 +194,10 @@ fn note_editor_saves_multi_line_text() {
     let passage = app.cursor(Left);
     press(&mut app, "aFirst line<Enter>second<C-s>");
     assert_eq!(*app.mode(), Mode::Reading);
-    assert_eq!(app.notes().notes(Left, passage), vec!["First line\nsecond".to_owned()]);
+    assert_eq!(
+        app.notes().notes(Left, passage),
+        vec!["First line\nsecond".to_owned()]
+    );
     press(&mut app, "adiscard me<Esc>");
     assert_eq!(app.notes().notes(Left, passage).len(), 1);
 }
@@ -222,7 +263,10 @@ fn click_focuses_the_passage_under_the_pointer() {
     let geometry = app.geometry().unwrap();
     let target = passage_containing(app.comparison(), Right, "minister");
     let row = app.display(Right).span_of(target).0 - app.scroll(Right);
-    assert!(row >= 0 && row < i64::from(geometry.texts.right.height), "target on screen");
+    assert!(
+        row >= 0 && row < i64::from(geometry.texts.right.height),
+        "target on screen"
+    );
     app.update(Action::Click {
         column: geometry.texts.right.x + 2,
         row: geometry.texts.right.y + row as u16,
@@ -254,7 +298,10 @@ fn paging_moves_the_cursor_into_view_on_a_long_article() {
     let (top, _) = app.display(Left).span_of(app.cursor(Left));
     let scroll = app.scroll(Left);
     assert!(scroll > 0);
-    assert!(top >= scroll && top < scroll + page, "cursor passage on screen after paging");
+    assert!(
+        top >= scroll && top < scroll + page,
+        "cursor passage on screen after paging"
+    );
     press(&mut app, "<C-d><C-d><PgUp><C-u>");
     let (top, _) = app.display(Left).span_of(app.cursor(Left));
     assert!(top >= app.scroll(Left) && top < app.scroll(Left) + page);

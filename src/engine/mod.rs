@@ -30,13 +30,19 @@ pub fn build_article(source: &str, label: Option<&str>, text: String, meta: Meta
             let start = offset + (line.len() - line.trim_start().len());
             passages.push(Passage {
                 span: start..start + trimmed.len(),
-                role: if passages.is_empty() { Role::Title } else { Role::Body },
+                role: if passages.is_empty() {
+                    Role::Title
+                } else {
+                    Role::Body
+                },
                 paragraph,
             });
         }
         offset += line.len() + 1;
     }
-    let label = label.map(str::to_owned).unwrap_or_else(|| default_label(source, &meta));
+    let label = label
+        .map(str::to_owned)
+        .unwrap_or_else(|| default_label(source, &meta));
     Article {
         source: source.to_owned(),
         label,

@@ -114,9 +114,16 @@ pub enum Action {
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel over a screen cell: positive is down.
-    Wheel { column: u16, row: u16, lines: i32 },
+    Wheel {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
     /// Left click on a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 impl From<Command> for Action {

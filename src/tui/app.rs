@@ -159,7 +159,11 @@ impl App {
     }
 
     pub fn link(&self, side: Side, passage: usize) -> Option<&Link> {
-        self.comparison.link_of[side].get(passage).copied().flatten().map(|i| &self.comparison.links[i])
+        self.comparison.link_of[side]
+            .get(passage)
+            .copied()
+            .flatten()
+            .map(|i| &self.comparison.links[i])
     }
 
     pub fn class_of(&self, side: Side, passage: usize) -> Class {
@@ -186,7 +190,8 @@ impl App {
     /// Whether `passage` on `side` is highlighted: the cursor's passage or its counterpart.
     pub fn is_highlighted(&self, side: Side, passage: usize) -> bool {
         if side == self.focus {
-            return passage == self.cursor[side] || self.focused_link_passages(side).contains(&passage);
+            return passage == self.cursor[side]
+                || self.focused_link_passages(side).contains(&passage);
         }
         self.focused_link_passages(side).contains(&passage)
     }
@@ -247,7 +252,10 @@ fn anchors(comparison: &Comparison, side: Side) -> Vec<usize> {
     let n = comparison.articles[side].passages.len();
     let other_len = comparison.articles[side.other()].passages.len();
     let placing = |p: usize| {
-        comparison.link_for(side, p).filter(|l| !l.moved).map(|l| &l.passages[side.other()])
+        comparison
+            .link_for(side, p)
+            .filter(|l| !l.moved)
+            .map(|l| &l.passages[side.other()])
     };
     let mut after_previous = vec![None; n];
     let mut last = None;
@@ -263,7 +271,11 @@ fn anchors(comparison: &Comparison, side: Side) -> Vec<usize> {
     let mut next = None;
     for p in (0..n).rev() {
         result[p] = match comparison.link_for(side, p) {
-            Some(link) => link.passages[side.other()].iter().copied().min().unwrap_or(0),
+            Some(link) => link.passages[side.other()]
+                .iter()
+                .copied()
+                .min()
+                .unwrap_or(0),
             None => after_previous[p].or(next).unwrap_or(0).min(other_len),
         };
         if let Some(others) = placing(p)
@@ -294,11 +306,18 @@ fn shared_fractions(comparison: &Comparison) -> Pair<f64> {
                 shared += words;
             }
         }
-        if total == 0 { 0.0 } else { shared as f64 / total as f64 }
+        if total == 0 {
+            0.0
+        } else {
+            shared as f64 / total as f64
+        }
     })
 }
 
 fn first_body(comparison: &Comparison, side: Side) -> usize {
     let passages = &comparison.articles[side].passages;
-    passages.iter().position(|p| p.role == Role::Body).unwrap_or(0)
+    passages
+        .iter()
+        .position(|p| p.role == Role::Body)
+        .unwrap_or(0)
 }

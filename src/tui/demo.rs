@@ -8,7 +8,17 @@ pub const RIGHT: &str = include_str!("../../assets/demo/right.txt");
 
 /// The demo articles compared by the engine.
 pub fn comparison() -> Comparison {
-    let left = engine::build_article("demo/left.txt", Some("Norreth Herald"), LEFT.to_owned(), Metadata::default());
-    let right = engine::build_article("demo/right.txt", Some("Alpine Dispatch"), RIGHT.to_owned(), Metadata::default());
+    let left = engine::build_article(
+        "demo/left.txt",
+        Some("Norreth Herald"),
+        LEFT.to_owned(),
+        Metadata::default(),
+    );
+    let right = engine::build_article(
+        "demo/right.txt",
+        Some("Alpine Dispatch"),
+        RIGHT.to_owned(),
+        Metadata::default(),
+    );
     engine::compare(left, right, &CompareOptions::default())
 }

@@ -103,19 +103,36 @@ impl Display {
     /// the pane when `passage` is past the last one).
     pub fn row_before(&self, passage: usize) -> i64 {
         let index = self.visible.partition_point(|&p| (p as usize) < passage);
-        self.start.get(index).map_or(self.total as i64, |&s| i64::from(s))
+        self.start
+            .get(index)
+            .map_or(self.total as i64, |&s| i64::from(s))
     }
 
     /// The next visible passage after `passage` for which `wanted` holds.
-    pub fn next_where(&self, passage: usize, mut wanted: impl FnMut(usize) -> bool) -> Option<usize> {
+    pub fn next_where(
+        &self,
+        passage: usize,
+        mut wanted: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
         let from = self.visible.partition_point(|&p| p as usize <= passage);
-        self.visible[from..].iter().map(|&p| p as usize).find(|&p| wanted(p))
+        self.visible[from..]
+            .iter()
+            .map(|&p| p as usize)
+            .find(|&p| wanted(p))
     }
 
     /// The previous visible passage before `passage` for which `wanted` holds.
-    pub fn prev_where(&self, passage: usize, mut wanted: impl FnMut(usize) -> bool) -> Option<usize> {
+    pub fn prev_where(
+        &self,
+        passage: usize,
+        mut wanted: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
         let until = self.visible.partition_point(|&p| (p as usize) < passage);
-        self.visible[..until].iter().rev().map(|&p| p as usize).find(|&p| wanted(p))
+        self.visible[..until]
+            .iter()
+            .rev()
+            .map(|&p| p as usize)
+            .find(|&p| wanted(p))
     }
 
     pub fn first(&self) -> Option<usize> {
@@ -131,7 +148,8 @@ impl Display {
         if self.is_visible(passage) {
             return Some(passage);
         }
-        self.next_where(passage, |_| true).or_else(|| self.prev_where(passage, |_| true))
+        self.next_where(passage, |_| true)
+            .or_else(|| self.prev_where(passage, |_| true))
     }
 
     /// Visible passages with their first display row, for summaries such as the overview.

@@ -1,7 +1,9 @@
 //! Hand-built comparisons for tests, benchmarks and the demo: every kind of link exactly where
 //! the author put it, without depending on the engine's judgement.
 
-use crate::engine::{Article, Comparison, DiffOp, DiffPiece, Link, LinkKind, Metadata, Passage, Role, Stats};
+use crate::engine::{
+    Article, Comparison, DiffOp, DiffPiece, Link, LinkKind, Metadata, Passage, Role, Stats,
+};
 use crate::side::{Pair, Side};
 use similar::{Algorithm, ChangeTag, TextDiffConfig};
 use std::ops::Range;
@@ -65,8 +67,15 @@ impl Builder {
         self.passage(side, Role::Body, text)
     }
 
-    pub fn link(&mut self, left: &[usize], right: &[usize], kind: LinkKind, moved: bool) -> &mut Self {
-        self.links.push((Pair::new(left.to_vec(), right.to_vec()), kind, moved));
+    pub fn link(
+        &mut self,
+        left: &[usize],
+        right: &[usize],
+        kind: LinkKind,
+        moved: bool,
+    ) -> &mut Self {
+        self.links
+            .push((Pair::new(left.to_vec(), right.to_vec()), kind, moved));
         self
     }
 
@@ -103,7 +112,12 @@ impl Builder {
 }
 
 /// The word diff of a link and the byte ranges (in each article) of the words that differ.
-fn diff_link(articles: &Pair<Article>, passages: Pair<Vec<usize>>, kind: LinkKind, moved: bool) -> Link {
+fn diff_link(
+    articles: &Pair<Article>,
+    passages: Pair<Vec<usize>>,
+    kind: LinkKind,
+    moved: bool,
+) -> Link {
     // Each side's passages joined by spaces, remembering where each piece came from.
     let joined = Pair::from_fn(|side| {
         let mut text = String::new();
@@ -118,7 +132,9 @@ fn diff_link(articles: &Pair<Article>, passages: Pair<Vec<usize>>, kind: LinkKin
         (text, pieces)
     });
     let mut config = TextDiffConfig::default();
-    config.algorithm(Algorithm::Patience).timeout(Duration::from_millis(100));
+    config
+        .algorithm(Algorithm::Patience)
+        .timeout(Duration::from_millis(100));
     let diff = config.diff_unicode_words(joined.left.0.as_str(), joined.right.0.as_str());
     let mut offsets = Pair::new(0usize, 0usize);
     let mut changes: Pair<Vec<Range<usize>>> = Pair::default();
@@ -154,7 +170,11 @@ fn diff_link(articles: &Pair<Article>, passages: Pair<Vec<usize>>, kind: LinkKin
     Link {
         passages,
         kind,
-        similarity: if total == 0 { 1.0 } else { same as f64 / total as f64 },
+        similarity: if total == 0 {
+            1.0
+        } else {
+            same as f64 / total as f64
+        },
         moved,
         diff: pieces,
         changes,
@@ -176,21 +196,49 @@ pub fn sample() -> Comparison {
     let rt = b.passage(Right, Role::Title, "Island ferries stop as crews walk out");
     b.link(&[lt], &[rt], LinkKind::Paraphrase, false);
     b.paragraph(Left);
-    b.passage(Left, Role::Boilerplate, "Support our journalism: donate today.");
-    let l1 = b.body(Left, "Crews on the Marrow Sound ferries stopped work at dawn on Monday.");
-    let l2 = b.passage(Left, Role::Body, "About 4,000 passengers were stranded, the operator said.");
+    b.passage(
+        Left,
+        Role::Boilerplate,
+        "Support our journalism: donate today.",
+    );
+    let l1 = b.body(
+        Left,
+        "Crews on the Marrow Sound ferries stopped work at dawn on Monday.",
+    );
+    let l2 = b.passage(
+        Left,
+        Role::Body,
+        "About 4,000 passengers were stranded, the operator said.",
+    );
     let l3 = b.body(Left, "The union wants a 6% pay rise.");
-    let l4 = b.body(Left, "“We have [been] ignored for years,” said union chief Ada Brell.");
+    let l4 = b.body(
+        Left,
+        "“We have [been] ignored for years,” said union chief Ada Brell.",
+    );
     b.body(Left, "Local shops fear a long dispute.");
     b.paragraph(Left);
     b.passage(Left, Role::Boilerplate, "Photo: Harbour Post staff");
-    let r4 = b.body(Right, "“We have been ignored for years,” said Ada Brell, who leads the union.");
-    let r1 = b.body(Right, "Crews on the Marrow Sound ferries stopped work on Monday morning.");
-    let r2 = b.passage(Right, Role::Body, "Some 3,500 travellers were left stranded, according to the operator.");
+    let r4 = b.body(
+        Right,
+        "“We have been ignored for years,” said Ada Brell, who leads the union.",
+    );
+    let r1 = b.body(
+        Right,
+        "Crews on the Marrow Sound ferries stopped work on Monday morning.",
+    );
+    let r2 = b.passage(
+        Right,
+        Role::Body,
+        "Some 3,500 travellers were left stranded, according to the operator.",
+    );
     let r3 = b.body(Right, "The union wants a 6% pay rise.");
     b.body(Right, "The transport minister called the strike reckless.");
     b.paragraph(Right);
-    b.passage(Right, Role::Boilerplate, "Sign up for our morning newsletter.");
+    b.passage(
+        Right,
+        Role::Boilerplate,
+        "Sign up for our morning newsletter.",
+    );
     b.link(&[l1], &[r1], LinkKind::Reworded, false)
         .link(&[l2], &[r2], LinkKind::Paraphrase, false)
         .link(&[l3], &[r3], LinkKind::Identical, false)
@@ -204,9 +252,36 @@ pub fn sample() -> Comparison {
 pub fn long(paragraphs: usize) -> Comparison {
     use Side::{Left, Right};
     const WORDS: &[&str] = &[
-        "council", "river", "bridge", "minister", "said", "on", "Tuesday", "the", "report", "found",
-        "residents", "were", "told", "that", "funding", "would", "arrive", "before", "winter", "and",
-        "engineers", "warned", "of", "delays", "in", "a", "statement", "issued", "late", "officials",
+        "council",
+        "river",
+        "bridge",
+        "minister",
+        "said",
+        "on",
+        "Tuesday",
+        "the",
+        "report",
+        "found",
+        "residents",
+        "were",
+        "told",
+        "that",
+        "funding",
+        "would",
+        "arrive",
+        "before",
+        "winter",
+        "and",
+        "engineers",
+        "warned",
+        "of",
+        "delays",
+        "in",
+        "a",
+        "statement",
+        "issued",
+        "late",
+        "officials",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
@@ -216,7 +291,9 @@ pub fn long(paragraphs: usize) -> Comparison {
         seed
     };
     let mut sentence = |n: usize| {
-        let mut words: Vec<&str> = (0..n).map(|_| WORDS[(next() % WORDS.len() as u64) as usize]).collect();
+        let mut words: Vec<&str> = (0..n)
+            .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+            .collect();
         words.push("12");
         let mut s = words.join(" ");
         s.push('.');
@@ -253,7 +330,11 @@ pub fn long(paragraphs: usize) -> Comparison {
         }
         if i % 50 == 49 {
             b.paragraph(Left);
-            b.passage(Left, Role::Boilerplate, "Support independent journalism: donate today.");
+            b.passage(
+                Left,
+                Role::Boilerplate,
+                "Support independent journalism: donate today.",
+            );
         }
     }
     b.paragraph(Right);

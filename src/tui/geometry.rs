@@ -30,15 +30,20 @@ impl Geometry {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        let [body, status] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
+        let [body, status] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
         let [left, gutter, right] = body.layout(&Layout::horizontal([
             Constraint::Fill(1),
             Constraint::Length(GUTTER),
             Constraint::Fill(1),
         ]));
         let split = |pane: Rect| {
-            let [header, rest] =
-                pane.layout(&Layout::vertical([Constraint::Length(HEADER), Constraint::Fill(1)]));
+            let [header, rest] = pane.layout(&Layout::vertical([
+                Constraint::Length(HEADER),
+                Constraint::Fill(1),
+            ]));
             let [margin, text, overview] = rest.layout(&Layout::horizontal([
                 Constraint::Length(MARGIN),
                 Constraint::Fill(1),
@@ -48,7 +53,10 @@ impl Geometry {
         };
         let (lh, lm, lt, lo) = split(left);
         let (rh, rm, rt, ro) = split(right);
-        let [_, gutter] = gutter.layout(&Layout::vertical([Constraint::Length(HEADER), Constraint::Fill(1)]));
+        let [_, gutter] = gutter.layout(&Layout::vertical([
+            Constraint::Length(HEADER),
+            Constraint::Fill(1),
+        ]));
         Some(Geometry {
             area,
             headers: Pair::new(lh, rh),

@@ -15,9 +15,7 @@ pub fn render(app: &App, geometry: &Geometry, buf: &mut Buffer) {
     }
     let theme = app.theme();
     let displays = Pair::from_fn(|side| app.display_at(side, geometry.texts[side].width.max(1)));
-    let focused_link = app
-        .comparison()
-        .link_of[app.focus()]
+    let focused_link = app.comparison().link_of[app.focus()]
         .get(app.cursor(app.focus()))
         .copied()
         .flatten();

@@ -35,17 +35,26 @@ pub fn columns(app: &App) -> [Vec<Line<'static>>; 2] {
     let mut columns: [Vec<Line>; 2] = Default::default();
     for context in Context::ALL {
         let lines = &mut columns[usize::from(context != Context::Reader)];
-        lines.push(Line::styled(context.title(), theme.header.add_modifier(Modifier::UNDERLINED)));
+        lines.push(Line::styled(
+            context.title(),
+            theme.header.add_modifier(Modifier::UNDERLINED),
+        ));
         for command in Command::ALL.iter().filter(|c| c.context() == context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<key_width$}  ", keymap.describe(*command)), theme.key),
+                Span::styled(
+                    format!("  {:<key_width$}  ", keymap.describe(*command)),
+                    theme.key,
+                ),
                 Span::raw(command.doc()),
             ]));
         }
         lines.push(Line::from(""));
     }
     let lines = &mut columns[1];
-    lines.push(Line::styled("Marks", theme.header.add_modifier(Modifier::UNDERLINED)));
+    lines.push(Line::styled(
+        "Marks",
+        theme.header.add_modifier(Modifier::UNDERLINED),
+    ));
     for (mark, meaning) in LEGEND {
         lines.push(Line::from(vec![
             Span::styled(format!("  {mark:<key_width$}  "), theme.key),
@@ -59,16 +68,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [first, second] = columns(app);
     let widest = |lines: &[Line]| lines.iter().map(Line::width).max().unwrap_or(0) as u16;
     let side_by_side_width = widest(&first) + widest(&second) + 6;
-    let stacked = first.len() + second.len() + 2 <= area.height as usize || side_by_side_width > area.width;
+    let stacked =
+        first.len() + second.len() + 2 <= area.height as usize || side_by_side_width > area.width;
     let (width, height) = if stacked {
-        (widest(&first).max(widest(&second)) + 4, (first.len() + second.len()) as u16 + 2)
+        (
+            widest(&first).max(widest(&second)) + 4,
+            (first.len() + second.len()) as u16 + 2,
+        )
     } else {
         (side_by_side_width, first.len().max(second.len()) as u16 + 2)
     };
     let width = width.min(area.width);
     let height = height.min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
     Clear.render(popup, buf);
     let close = app.keymap().describe(Command::Help);
     let block = Block::bordered()
@@ -81,7 +98,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = [first, second].concat();
         // Never scroll past the last screenful.
         let max = (lines.len() as u16).saturating_sub(inner.height);
-        Paragraph::new(lines).scroll((app.help_scroll().min(max), 0)).render(inner, buf);
+        Paragraph::new(lines)
+            .scroll((app.help_scroll().min(max), 0))
+            .render(inner, buf);
     } else {
         let [left, right] = inner.layout(&Layout::horizontal([
             Constraint::Length(widest(&first) + 2),

@@ -31,7 +31,9 @@ fn map_any(keymap: &Keymap, mode: &Mode, event: &Event) -> Option<Action> {
             }
             match (context, key.code) {
                 (Context::Search | Context::Editor, KeyCode::Char(c))
-                    if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     Some(Action::Type(c))
                 }

@@ -18,7 +18,8 @@ pub struct Chord {
 
 impl Chord {
     pub fn from_event(event: &KeyEvent) -> Chord {
-        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         // Shift is already in the character (`G`, `?`) or the key (`BackTab`).
         if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
             modifiers -= KeyModifiers::SHIFT;
@@ -165,7 +166,11 @@ impl Keymap {
                     });
                     continue;
                 };
-                match keys.iter().map(|k| Chord::parse(k)).collect::<Result<Vec<_>, _>>() {
+                match keys
+                    .iter()
+                    .map(|k| Chord::parse(k))
+                    .collect::<Result<Vec<_>, _>>()
+                {
                     Ok(chords) => self.bind(command, chords),
                     Err(message) => problems.push(KeymapProblem {
                         context: context_name.clone(),
@@ -199,7 +204,9 @@ impl Keymap {
     }
 
     pub fn lookup(&self, context: Context, event: &KeyEvent) -> Option<Command> {
-        self.bindings.get(&(context, Chord::from_event(event))).copied()
+        self.bindings
+            .get(&(context, Chord::from_event(event)))
+            .copied()
     }
 
     /// The keys bound to `command`, in the order they were written.
@@ -215,12 +222,18 @@ impl Keymap {
         if keys.is_empty() {
             return "(unbound)".to_owned();
         }
-        keys.iter().map(Chord::display).collect::<Vec<_>>().join(", ")
+        keys.iter()
+            .map(Chord::display)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
 fn command_index(command: Command) -> usize {
-    Command::ALL.iter().position(|c| *c == command).expect("every command is listed")
+    Command::ALL
+        .iter()
+        .position(|c| *c == command)
+        .expect("every command is listed")
 }
 
 #[cfg(test)]
@@ -237,9 +250,19 @@ mod tests {
         let table: KeyTable = toml::from_str(DEFAULT_KEYMAP).unwrap();
         let mut map = Keymap::default();
         assert_eq!(map.apply(&table), vec![]);
-        let reader_commands = Command::ALL.iter().filter(|c| c.context() == Context::Reader);
-        for &command in reader_commands.chain(Command::ALL.iter().filter(|c| c.context() != Context::Reader)) {
-            assert!(!map.keys_for(command).is_empty(), "{} has no key", command.name());
+        let reader_commands = Command::ALL
+            .iter()
+            .filter(|c| c.context() == Context::Reader);
+        for &command in reader_commands.chain(
+            Command::ALL
+                .iter()
+                .filter(|c| c.context() != Context::Reader),
+        ) {
+            assert!(
+                !map.keys_for(command).is_empty(),
+                "{} has no key",
+                command.name()
+            );
         }
     }
 
@@ -269,12 +292,17 @@ mod tests {
     #[test]
     fn bad_entries_are_reported_and_skipped() {
         let mut map = Keymap::default_keys();
-        let table: KeyTable =
-            toml::from_str("[reader]\nfly = [\"x\"]\nquit = [\"ctrl-\"]\n[nowhere]\nquit = [\"q\"]")
-                .unwrap();
+        let table: KeyTable = toml::from_str(
+            "[reader]\nfly = [\"x\"]\nquit = [\"ctrl-\"]\n[nowhere]\nquit = [\"q\"]",
+        )
+        .unwrap();
         let problems = map.apply(&table);
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems.iter().any(|p| p.message.contains("unknown action `fly`")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("unknown action `fly`"))
+        );
         assert_eq!(map.describe(Command::Quit), "q, Ctrl-C");
     }
 }

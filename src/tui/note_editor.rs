@@ -36,31 +36,41 @@ pub fn render(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let width = area.width.saturating_sub(4).clamp(10, 72);
     let height = area.height.saturating_sub(2).clamp(3, 16);
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
     Clear.render(popup, buf);
 
     let article = &app.comparison().articles[editor.side];
     let quote = clean(article.passage_text(editor.passage));
-    let mut lines = vec![Line::styled(format!("“{quote}”"), Style::new().add_modifier(ratatui::style::Modifier::ITALIC))];
+    let mut lines = vec![Line::styled(
+        format!("“{quote}”"),
+        Style::new().add_modifier(ratatui::style::Modifier::ITALIC),
+    )];
     for note in app.notes().notes(editor.side, editor.passage) {
         lines.push(Line::from(format!("✎ {}", clean(&note))));
     }
     lines.push(Line::from(""));
-    let mut text_lines: Vec<Line> = editor.text.split('\n').map(|l| Line::from(clean(l))).collect();
+    let mut text_lines: Vec<Line> = editor
+        .text
+        .split('\n')
+        .map(|l| Line::from(clean(l)))
+        .collect();
     if let Some(last) = text_lines.last_mut() {
         last.push_span(Span::styled("▏", theme.key));
     }
     lines.extend(text_lines);
     if let Some(error) = &editor.error {
-        lines.push(Line::styled(format!("Not saved: {}", clean(error)), theme.error));
+        lines.push(Line::styled(
+            format!("Not saved: {}", clean(error)),
+            theme.error,
+        ));
     }
     let keys = app.keymap();
-    let title = format!(
-        " Note on {} passage {} ",
-        article.label,
-        editor.passage + 1
-    );
+    let title = format!(" Note on {} passage {} ", article.label, editor.passage + 1);
     let hint = format!(
         " {} save · {} newline · {} cancel ",
         keys.describe(super::action::Command::NoteSave),
@@ -74,7 +84,10 @@ pub fn render(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     // Keep the end of the text (where typing happens) in view.
     let inner_height = popup.height.saturating_sub(2) as usize;
     let inner_width = popup.width.saturating_sub(2).max(1) as usize;
-    let needed: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
+    let needed: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
     let scroll = needed.saturating_sub(inner_height) as u16;
     Paragraph::new(lines)
         .block(block)

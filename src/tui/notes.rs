@@ -27,12 +27,18 @@ pub struct MemoryNotes {
 
 impl NoteSink for MemoryNotes {
     fn save(&mut self, side: Side, passage: usize, text: &str) -> Result<(), String> {
-        self.notes.entry((side, passage)).or_default().push(text.to_owned());
+        self.notes
+            .entry((side, passage))
+            .or_default()
+            .push(text.to_owned());
         Ok(())
     }
 
     fn notes(&self, side: Side, passage: usize) -> Vec<String> {
-        self.notes.get(&(side, passage)).cloned().unwrap_or_default()
+        self.notes
+            .get(&(side, passage))
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn has_notes(&self, side: Side, passage: usize) -> bool {

@@ -16,20 +16,40 @@ use std::ops::Range;
 pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let article = &app.comparison().articles[side];
-    let style = if app.focus() == side { theme.header_focused } else { theme.header };
+    let style = if app.focus() == side {
+        theme.header_focused
+    } else {
+        theme.header
+    };
     buf.set_style(Rect { height: 1, ..area }, style);
     let shared = format!("{:.0}% shared ", app.shared_fraction(side) * 100.0);
     let label = format!(" {} ", super::sanitize::clean(&article.label));
     let label_width = area.width.saturating_sub(shared.len() as u16);
-    Line::from(Span::styled(label, style)).render(Rect { width: label_width, height: 1, ..area }, buf);
+    Line::from(Span::styled(label, style)).render(
+        Rect {
+            width: label_width,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
     if area.width as usize > shared.len() {
         let x = area.right() - shared.len() as u16;
         buf.set_stringn(x, area.y, &shared, shared.len(), style);
     }
     if area.height > 1 {
-        let title = article.title().map(super::sanitize::clean).unwrap_or_default();
+        let title = article
+            .title()
+            .map(super::sanitize::clean)
+            .unwrap_or_default();
         let title_style = Style::new().add_modifier(Modifier::ITALIC);
-        buf.set_stringn(area.x + 1, area.y + 1, title, area.width.saturating_sub(1) as usize, title_style);
+        buf.set_stringn(
+            area.x + 1,
+            area.y + 1,
+            title,
+            area.width.saturating_sub(1) as usize,
+            title_style,
+        );
     }
 }
 
@@ -50,8 +70,17 @@ pub fn render_body(app: &App, side: Side, geometry: &Geometry, buf: &mut Buffer)
             }
             None if insertion == Some(row + 1) => {
                 let label = &app.comparison().articles[side.other()].label;
-                let text = format!("╌╌ only in {} would sit here ╌╌", super::sanitize::clean(label));
-                buf.set_stringn(text_area.x, screen_y, text, text_area.width as usize, app.theme().insertion);
+                let text = format!(
+                    "╌╌ only in {} would sit here ╌╌",
+                    super::sanitize::clean(label)
+                );
+                buf.set_stringn(
+                    text_area.x,
+                    screen_y,
+                    text,
+                    text_area.width as usize,
+                    app.theme().insertion,
+                );
             }
             None => {}
         }
@@ -69,7 +98,15 @@ pub fn insertion_row(app: &App, side: Side, display: &Display) -> Option<i64> {
     app.insertion_point().map(|p| display.row_before(p))
 }
 
-fn draw_margin(app: &App, side: Side, passage: usize, local: usize, margin: Rect, y: u16, buf: &mut Buffer) {
+fn draw_margin(
+    app: &App,
+    side: Side,
+    passage: usize,
+    local: usize,
+    margin: Rect,
+    y: u16,
+    buf: &mut Buffer,
+) {
     let theme = app.theme();
     let class = app.class_of(side, passage);
     let highlighted = app.is_highlighted(side, passage);
@@ -94,7 +131,15 @@ fn draw_margin(app: &App, side: Side, passage: usize, local: usize, margin: Rect
     buf.set_stringn(margin.x + 2, y, extra, 1, theme.key);
 }
 
-fn draw_text(app: &App, side: Side, passage: usize, range: Range<usize>, area: Rect, y: u16, buf: &mut Buffer) {
+fn draw_text(
+    app: &App,
+    side: Side,
+    passage: usize,
+    range: Range<usize>,
+    area: Rect,
+    y: u16,
+    buf: &mut Buffer,
+) {
     let theme = app.theme();
     let text = &app.comparison().articles[side].text;
     let mut base = theme.passage(app.class_of(side, passage));

@@ -28,7 +28,9 @@ impl SearchResults {
             let article = &comparison.articles[side];
             for range in find_all(&article.text, query) {
                 // Matches in the gaps between passages have no passage to go to.
-                let index = article.passages.partition_point(|p| p.span.end <= range.start);
+                let index = article
+                    .passages
+                    .partition_point(|p| p.span.end <= range.start);
                 if let Some(p) = article.passages.get(index)
                     && p.span.start <= range.start
                 {
@@ -83,7 +85,9 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i + needle.len() <= hay.len() {
         // A match starts on a char boundary: the needle's first byte is never a continuation byte.
-        if hay[i].to_ascii_lowercase() == first && hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        {
             found.push(i..i + needle.len());
             i += needle.len();
         } else {
@@ -99,7 +103,10 @@ mod tests {
 
     #[test]
     fn finds_ignoring_ascii_case() {
-        assert_eq!(find_all("Mayor mayor MAYORAL", "mayor"), vec![0..5, 6..11, 12..17]);
+        assert_eq!(
+            find_all("Mayor mayor MAYORAL", "mayor"),
+            vec![0..5, 6..11, 12..17]
+        );
         assert_eq!(find_all("École école", "école"), vec![7..13]);
         assert!(find_all("abc", "").is_empty());
     }

@@ -35,13 +35,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     match app.message() {
         Some(message) => {
-            let style = if message.is_error { theme.error } else { theme.status };
+            let style = if message.is_error {
+                theme.error
+            } else {
+                theme.status
+            };
             Line::styled(format!(" {}", clean(&message.text)), style).render(left_area, buf);
         }
         None => Line::styled(describe_focus(app), theme.status).render(left_area, buf),
     }
     if right_width < area.width {
-        buf.set_stringn(area.right() - right_width, area.y, &right, right_width as usize, theme.status);
+        buf.set_stringn(
+            area.right() - right_width,
+            area.y,
+            &right,
+            right_width as usize,
+            theme.status,
+        );
     }
 }
 
@@ -84,11 +94,23 @@ fn right_part(app: &App) -> String {
     let mut out = String::new();
     if let Some(search) = app.search() {
         let position = search.current.map_or(0, |i| i + 1);
-        out += &format!("“{}” {}/{} · ", clean(&search.query), position, search.matches.len());
+        out += &format!(
+            "“{}” {}/{} · ",
+            clean(&search.query),
+            position,
+            search.matches.len()
+        );
     }
     if app.boilerplate_hidden() {
         out += "boilerplate hidden · ";
     }
-    out += &format!("{} help ", app.keymap().describe(Command::Help).split(", ").next().unwrap_or("?"));
+    out += &format!(
+        "{} help ",
+        app.keymap()
+            .describe(Command::Help)
+            .split(", ")
+            .next()
+            .unwrap_or("?")
+    );
     out
 }

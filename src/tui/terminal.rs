@@ -56,7 +56,9 @@ where
     let mut dirty = true;
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area())).map_err(Into::into)?;
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(Into::into)?;
             dirty = false;
         }
         let Some(event) = next_event()? else {
@@ -76,7 +78,12 @@ pub fn restore() {
         // Errors are ignored: after SIGHUP the terminal may be gone, and there is nothing
         // better to do than to try every step.
         let _ = disable_raw_mode();
-        let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
     }
 }
 
@@ -90,7 +97,12 @@ impl Session {
         ACTIVE.store(true, Ordering::SeqCst);
         // From here on, a failure still restores the terminal through the guard.
         let session = Session;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
         Ok(session)
     }
 }

@@ -37,9 +37,18 @@ impl Class {
     /// The margin marker that carries the class without colour.
     pub fn marker(self) -> char {
         match self {
-            Class::Shared { kind: LinkKind::Identical, .. } => '=',
-            Class::Shared { kind: LinkKind::Reworded, .. } => '~',
-            Class::Shared { kind: LinkKind::Paraphrase, .. } => '≈',
+            Class::Shared {
+                kind: LinkKind::Identical,
+                ..
+            } => '=',
+            Class::Shared {
+                kind: LinkKind::Reworded,
+                ..
+            } => '~',
+            Class::Shared {
+                kind: LinkKind::Paraphrase,
+                ..
+            } => '≈',
             Class::Unique => '+',
             Class::Boilerplate => '·',
         }
@@ -83,7 +92,12 @@ impl Theme {
             return Theme::monochrome();
         }
         let (unique_fg, highlight_bg, dim_fg, changed_fg) = match name {
-            ThemeName::Dark => (Color::Yellow, Color::DarkGray, Color::DarkGray, Color::LightCyan),
+            ThemeName::Dark => (
+                Color::Yellow,
+                Color::DarkGray,
+                Color::DarkGray,
+                Color::LightCyan,
+            ),
             ThemeName::Light => (Color::Magenta, Color::Gray, Color::DarkGray, Color::Blue),
         };
         let plain = Style::new();
@@ -108,7 +122,10 @@ impl Theme {
             overview_boilerplate: Style::new().fg(dim_fg),
             overview_viewport: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
-            error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
             popup: plain,
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         }
@@ -144,9 +161,18 @@ impl Theme {
 
     pub fn passage(&self, class: Class) -> Style {
         match class {
-            Class::Shared { kind: LinkKind::Identical, .. } => self.identical,
-            Class::Shared { kind: LinkKind::Reworded, .. } => self.reworded,
-            Class::Shared { kind: LinkKind::Paraphrase, .. } => self.paraphrase,
+            Class::Shared {
+                kind: LinkKind::Identical,
+                ..
+            } => self.identical,
+            Class::Shared {
+                kind: LinkKind::Reworded,
+                ..
+            } => self.reworded,
+            Class::Shared {
+                kind: LinkKind::Paraphrase,
+                ..
+            } => self.paraphrase,
             Class::Unique => self.unique,
             Class::Boilerplate => self.boilerplate,
         }

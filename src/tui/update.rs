@@ -34,13 +34,19 @@ impl App {
             };
             return;
         }
-        if !matches!(command, Dismiss | SearchBackspace | NoteBackspace) && self.mode == Mode::Reading {
+        if !matches!(command, Dismiss | SearchBackspace | NoteBackspace)
+            && self.mode == Mode::Reading
+        {
             self.message = None;
         }
         match command {
             Quit => self.quit = true,
             Help => {
-                self.mode = if self.mode == Mode::Help { Mode::Reading } else { Mode::Help };
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Reading
+                } else {
+                    Mode::Help
+                };
                 self.help_scroll = 0;
             }
             Dismiss => {
@@ -133,7 +139,10 @@ impl App {
             self.mode = Mode::Reading;
             return;
         }
-        match self.notes.save(editor.side, editor.passage, editor.text.trim_end()) {
+        match self
+            .notes
+            .save(editor.side, editor.passage, editor.text.trim_end())
+        {
             Ok(()) => {
                 self.mode = Mode::Reading;
                 self.message = Some(Message {
@@ -195,7 +204,10 @@ impl App {
     fn is_divergence(&self, side: Side, passage: usize) -> bool {
         match self.link(side, passage) {
             Some(link) => link.kind != LinkKind::Identical,
-            None => self.comparison.articles[side].passages[passage].role != crate::engine::Role::Boilerplate,
+            None => {
+                self.comparison.articles[side].passages[passage].role
+                    != crate::engine::Role::Boilerplate
+            }
         }
     }
 
@@ -205,13 +217,20 @@ impl App {
         let found = {
             let display = self.display(side);
             let test = |p: usize| wanted(self, side, p);
-            if forward { display.next_where(from, test) } else { display.prev_where(from, test) }
+            if forward {
+                display.next_where(from, test)
+            } else {
+                display.prev_where(from, test)
+            }
         };
         match found {
             Some(p) => self.go_to(side, p),
             None => {
                 self.message = Some(Message {
-                    text: format!("No more in this direction in {}", self.comparison.articles[side].label),
+                    text: format!(
+                        "No more in this direction in {}",
+                        self.comparison.articles[side].label
+                    ),
                     is_error: false,
                 })
             }
@@ -223,7 +242,11 @@ impl App {
         let from = self.cursor[side];
         let found = {
             let display = self.display(side);
-            if delta > 0 { display.next_where(from, |_| true) } else { display.prev_where(from, |_| true) }
+            if delta > 0 {
+                display.next_where(from, |_| true)
+            } else {
+                display.prev_where(from, |_| true)
+            }
         };
         if let Some(p) = found {
             self.go_to(side, p);
@@ -252,7 +275,11 @@ impl App {
         self.scroll[side] = (old + rows).clamp(0, max);
         if self.scroll[side] == old {
             // Already at the end: move the cursor to the first or last passage instead.
-            self.run(if rows > 0 { Command::Bottom } else { Command::Top });
+            self.run(if rows > 0 {
+                Command::Bottom
+            } else {
+                Command::Top
+            });
             return;
         }
         let target = self.display(side).passage_at_or_after(self.scroll[side]);
@@ -268,7 +295,8 @@ impl App {
         };
         let total = self.display(side).total_rows() as i64;
         let page = self.page_rows() as i64;
-        self.scroll[side] = (self.scroll[side] + i64::from(lines)).clamp(-(page / 2), (total - 1).max(0));
+        self.scroll[side] =
+            (self.scroll[side] + i64::from(lines)).clamp(-(page / 2), (total - 1).max(0));
         if side == self.focus {
             // Keep the cursor on screen, as paging does, so the next key acts where the eye is.
             let (top, count) = self.display(side).span_of(self.cursor[side]);

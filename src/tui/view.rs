@@ -33,8 +33,14 @@ impl Widget for &App {
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
     let text = "terminal too small";
-    let height = if (area.width as usize) < text.len() { 2 } else { 1 };
-    let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
+    let height = if (area.width as usize) < text.len() {
+        2
+    } else {
+        1
+    };
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
     Paragraph::new(Line::from(text).centered())
         .wrap(Wrap { trim: true })
         .render(row, buf);

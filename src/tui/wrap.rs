@@ -70,8 +70,11 @@ fn wrap_span(text: &str, span: Range<usize>, width: usize) -> Vec<Row> {
     let mut row_start: Option<usize> = None;
     let mut row_end = 0;
     let mut row_width = 0;
-    let mut words = WordIter { text: slice, pos: 0 };
-    while let Some((word_start, word_end)) = words.next() {
+    let words = WordIter {
+        text: slice,
+        pos: 0,
+    };
+    for (word_start, word_end) in words {
         let word = &slice[word_start..word_end];
         let word_width: usize = word.chars().map(display_width).sum();
         let gap = usize::from(row_start.is_some());

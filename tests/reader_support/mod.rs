@@ -27,7 +27,10 @@ pub fn key_events(keys: &str) -> Vec<Event> {
                 "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
                 "lt" => (KeyCode::Char('<'), KeyModifiers::NONE),
                 other => match other.strip_prefix("C-") {
-                    Some(k) => (KeyCode::Char(k.chars().next().unwrap()), KeyModifiers::CONTROL),
+                    Some(k) => (
+                        KeyCode::Char(k.chars().next().unwrap()),
+                        KeyModifiers::CONTROL,
+                    ),
                     None => panic!("unknown key name <{other}>"),
                 },
             }
@@ -36,7 +39,11 @@ pub fn key_events(keys: &str) -> Vec<Event> {
         } else {
             (KeyCode::Char(c), KeyModifiers::NONE)
         };
-        events.push(Event::Key(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)));
+        events.push(Event::Key(KeyEvent::new_with_kind(
+            code,
+            modifiers,
+            KeyEventKind::Press,
+        )));
     }
     events
 }
@@ -63,7 +70,9 @@ pub fn row_text(buf: &Buffer, y: u16) -> String {
 }
 
 pub fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row_text(buf, y) + "\n").collect()
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y) + "\n")
+        .collect()
 }
 
 /// Cell position of the first occurrence of `needle` (ASCII) on screen.
