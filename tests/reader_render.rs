@@ -43,8 +43,8 @@ fn find_in(buf: &Buffer, needle: &str, xs: std::ops::Range<u16>) -> (u16, u16) {
     );
 }
 
-const LEFT: std::ops::Range<u16> = 0..48;
-const RIGHT: std::ops::Range<u16> = 52..100;
+const LEFT: std::ops::Range<u16> = 0..47;
+const RIGHT: std::ops::Range<u16> = 51..100;
 
 #[test]
 fn cursor_and_counterpart_are_marked_and_highlighted() {
@@ -195,7 +195,7 @@ fn unique_passage_shows_where_it_would_sit() {
     press(&mut app, "jjjj");
     let buf = render(&mut app, 100, 30);
     let (_, y) = find_in(&buf, "Local shops", LEFT);
-    assert!(row_text(&buf, y).contains("╌╌»"), "{}", row_text(&buf, y));
+    assert!(row_text(&buf, y).contains("╌╌╌"), "{}", row_text(&buf, y));
     let (x, ry) = find_in(&buf, "The transport", RIGHT);
     assert_eq!(ry, y, "the passage it would sit before is level with it");
     assert_eq!(buf[(x - 3, ry)].symbol(), "»");

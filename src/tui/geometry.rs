@@ -10,7 +10,8 @@ pub const MIN_HEIGHT: u16 = 8;
 /// Columns left of each pane's text: cursor, class marker, note/moved marker.
 pub const MARGIN: u16 = 3;
 pub const GUTTER: u16 = 3;
-pub const OVERVIEW: u16 = 2;
+/// A blank column, the viewport bar and the minimap.
+pub const OVERVIEW: u16 = 3;
 pub const HEADER: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,10 +1,10 @@
 //! The narrow column between the panes. `───` joins rows that belong to the same link, a
-//! lone `─` marks a shared row whose partner is elsewhere, and `╌╌»` points at the place
+//! lone `─` marks a shared row whose partner is elsewhere, and `╌╌╌` runs to the place
 //! the focused unique passage would sit.
 
 use super::app::App;
 use super::geometry::Geometry;
-use crate::side::{Pair, Side};
+use crate::side::Pair;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -47,10 +47,7 @@ pub fn render(app: &App, geometry: &Geometry, buf: &mut Buffer) {
         };
         let cells = if unique_focused && i64::from(y) == focus_top {
             style = theme.insertion;
-            match app.focus() {
-                Side::Left => "╌╌»",
-                Side::Right => "«╌╌",
-            }
+            "╌╌╌"
         } else {
             cells
         };

@@ -33,6 +33,14 @@ pub fn summarise(app: &App, side: Side, width: u16, height: u16) -> Summary {
             cell[kind] += rows;
         }
     }
+    // Blank separator rows between passages would leave holes in a short article's strip;
+    // they take the look of the passage above.
+    let last_filled = cells.iter().rposition(|c| c.iter().any(|&n| n > 0)).unwrap_or(0);
+    for i in 1..=last_filled {
+        if cells[i].iter().all(|&n| n == 0) {
+            cells[i] = cells[i - 1];
+        }
+    }
     Summary {
         key: (width, height, display.hide_boilerplate),
         cells,
@@ -42,7 +50,7 @@ pub fn summarise(app: &App, side: Side, width: u16, height: u16) -> Summary {
 
 pub fn render(app: &App, side: Side, geometry: &Geometry, buf: &mut Buffer) {
     let area = geometry.overviews[side];
-    if area.width < 2 || area.height == 0 {
+    if area.width < 3 || area.height == 0 {
         return;
     }
     let width = geometry.texts[side].width.max(1);
@@ -58,7 +66,7 @@ pub fn render(app: &App, side: Side, geometry: &Geometry, buf: &mut Buffer) {
         let in_view = cell_rows.start < scroll + h && cell_rows.end > scroll;
         let bar = if in_view { "┃" } else { " " };
         let sy = area.y + y as u16;
-        buf.set_stringn(area.x, sy, bar, 1, theme.overview_viewport);
-        buf.set_stringn(area.x + 1, sy, glyph.to_string(), 1, style);
+        buf.set_stringn(area.x + 1, sy, bar, 1, theme.overview_viewport);
+        buf.set_stringn(area.x + 2, sy, glyph.to_string(), 1, style);
     }
 }

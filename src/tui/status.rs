@@ -27,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         line.style(theme.status).render(area, buf);
         return;
     }
-    let right = right_part(app);
+    let right = right_part(app, area.width);
     let right_width = right.chars().count() as u16;
     let left_area = Rect {
         width: area.width.saturating_sub(right_width),
@@ -90,7 +90,7 @@ pub fn describe_focus(app: &App) -> String {
     text
 }
 
-fn right_part(app: &App) -> String {
+fn right_part(app: &App, width: u16) -> String {
     let mut out = String::new();
     if let Some(search) = app.search() {
         let position = search.current.map_or(0, |i| i + 1);
@@ -103,6 +103,10 @@ fn right_part(app: &App) -> String {
     }
     if app.boilerplate_hidden() {
         out += "boilerplate hidden · ";
+    }
+    // On wide screens a legend saves a newcomer opening help to read the margin marks.
+    if width >= 140 {
+        out += "= same  ~ reworded  ≈ paraphrase  + only here  ↕ moved · ";
     }
     out += &format!(
         "{} help ",
