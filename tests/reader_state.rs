@@ -321,3 +321,14 @@ fn resizing_to_tiny_and_back_keeps_state() {
     app.update(Action::Resize(200, 60));
     assert_eq!(app.cursor(Left), cursor + 1);
 }
+
+#[test]
+fn an_article_with_no_passages_is_still_readable() {
+    let mut b = parallax::tui::fixture::Builder::new("Full", "Empty");
+    b.body(Left, "Only the left side has text.");
+    let mut app = App::new(b.build(), Setup::default());
+    press(&mut app, "j<Tab>kG]}/text<Enter>nab<C-s>");
+    let buf = reader_support::render(&mut app, 80, 24);
+    assert!(reader_support::screen_text(&buf).contains("Only the left side"));
+    assert_eq!(app.focus(), Left);
+}

@@ -70,10 +70,13 @@ pub fn render_body(app: &App, side: Side, geometry: &Geometry, buf: &mut Buffer)
             }
             None if insertion == Some(row + 1) => {
                 let label = &app.comparison().articles[side.other()].label;
-                let text = format!(
+                let mut text = format!(
                     "╌╌ only in {} would sit here ╌╌",
                     super::sanitize::clean(label)
                 );
+                if text.chars().count() > text_area.width as usize {
+                    text = "╌╌ would sit here ╌╌".to_owned();
+                }
                 buf.set_stringn(
                     text_area.x,
                     screen_y,

@@ -61,8 +61,10 @@ impl App {
             Down => self.step(1),
             Up => self.step(-1),
             SwitchPane => {
-                self.focus = self.focus.other();
-                self.follow_cursor();
+                if !self.comparison.articles[self.focus.other()].passages.is_empty() {
+                    self.focus = self.focus.other();
+                    self.follow_cursor();
+                }
             }
             PageDown => self.page(self.page_rows().saturating_sub(2).max(1) as i64),
             PageUp => self.page(-(self.page_rows().saturating_sub(2).max(1) as i64)),
