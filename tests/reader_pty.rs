@@ -1,7 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal. Output is fed to a terminal emulator
 //! (vt100) and the tests wait, with a bounded deadline, for the screen to show what they expect.
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -10,6 +10,7 @@ const DEADLINE: Duration = Duration::from_secs(30);
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
@@ -38,7 +39,6 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         let (tx, output) = channel();
         std::thread::spawn(move || {
-            let _master = pty.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -48,6 +48,7 @@ impl Session {
         });
         Session {
             child,
+            master: pty.master,
             writer,
             output,
             screen: vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
@@ -74,6 +75,20 @@ impl Session {
                 }
             }
         }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen
+            .screen_mut()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
     }
 
     fn send(&mut self, keys: &str) {
@@ -133,6 +148,14 @@ fn demo_opens_responds_to_keys_and_quits_cleanly() {
     });
     s.send("?");
     s.wait_for("help to close", |t| !t.contains("parallax keys"));
+    s.resize(20, 6);
+    s.wait_for("the small-terminal message", |t| {
+        t.contains("terminal too small")
+    });
+    s.resize(100, 30);
+    s.wait_for("the panes again", |t| {
+        t.contains("? help") && !t.contains("too small")
+    });
     s.send("/Brask\r");
     let expected = ["left.txt", "right.txt"]
         .iter()
@@ -154,17 +177,20 @@ fn demo_opens_responds_to_keys_and_quits_cleanly() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[]);
-    s.wait_for("the demo", |t| t.contains("? help"));
-    let pid = s.child.process_id().expect("child pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    s.finish();
-    s.assert_restored();
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut s = Session::start(&[]);
+        s.wait_for("the demo", |t| t.contains("? help"));
+        assert!(s.screen.screen().alternate_screen());
+        let pid = s.child.process_id().expect("child pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        s.finish();
+        s.assert_restored();
+    }
 }
 
 #[test]

@@ -332,3 +332,24 @@ fn an_article_with_no_passages_is_still_readable() {
     assert!(reader_support::screen_text(&buf).contains("Only the left side"));
     assert_eq!(app.focus(), Left);
 }
+
+#[test]
+fn clicking_the_overview_strip_jumps_there() {
+    let mut app = App::new(parallax::tui::fixture::long(500), Setup::default());
+    app.update(Action::Resize(100, 30));
+    let strip = app.geometry().unwrap().overviews.right;
+    app.update(Action::Click {
+        column: strip.x + 1,
+        row: strip.bottom() - 1,
+    });
+    assert_eq!(app.focus(), Right);
+    let passages = app.comparison().articles.right.passages.len();
+    let cursor = app.cursor(Right);
+    assert!(
+        cursor * 10 > passages * 9,
+        "{cursor} of {passages} is in the last tenth"
+    );
+    let scroll = app.scroll(Right);
+    let (top, _) = app.display(Right).span_of(cursor);
+    assert!(top >= scroll && top < scroll + app.geometry().unwrap().page() as i64);
+}

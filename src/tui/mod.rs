@@ -22,6 +22,7 @@ pub mod gutter;
 pub mod help;
 pub mod input;
 pub mod keymap;
+mod navigate;
 pub mod note_editor;
 pub mod notes;
 pub mod overview;

@@ -35,7 +35,10 @@ pub fn summarise(app: &App, side: Side, width: u16, height: u16) -> Summary {
     }
     // Blank separator rows between passages would leave holes in a short article's strip;
     // they take the look of the passage above.
-    let last_filled = cells.iter().rposition(|c| c.iter().any(|&n| n > 0)).unwrap_or(0);
+    let last_filled = cells
+        .iter()
+        .rposition(|c| c.iter().any(|&n| n > 0))
+        .unwrap_or(0);
     for i in 1..=last_filled {
         if cells[i].iter().all(|&n| n == 0) {
             cells[i] = cells[i - 1];
