@@ -90,14 +90,21 @@ fn changed_words_are_emphasised_on_both_sides() {
 
 #[test]
 fn kinds_are_distinguishable_by_marker_and_colour() {
-    let mut app = app_with(Theme::new(ThemeName::Dark, false));
+    for theme in [ThemeName::Dark, ThemeName::Light] {
+        kinds_are_distinguishable_in(theme);
+    }
+}
+
+fn kinds_are_distinguishable_in(theme: ThemeName) {
+    let mut app = app_with(Theme::new(theme, false));
     let buf = render(&mut app, 100, 30);
     let marker = |needle: &str, xs| {
         let (x, y) = find_in(&buf, needle, xs);
         (
             buf[(x - 2, y)].symbol().to_owned(),
             buf[(x - 1, y)].symbol().to_owned(),
-            buf[(x, y)].fg,
+            // The marker carries the passage colour; the first word may be a changed word.
+            buf[(x - 2, y)].fg,
         )
     };
     let reworded = marker("Crews on", LEFT);

@@ -91,21 +91,31 @@ impl Theme {
         if no_color {
             return Theme::monochrome();
         }
-        let (unique_fg, highlight_bg, dim_fg, changed_fg) = match name {
+        // Blue/cyan against yellow/magenta: told apart with any common colour-vision
+        // deficiency, and no distinction rests on red against green.
+        let (unique_fg, reworded_fg, paraphrase_fg, changed_fg, highlight_bg) = match name {
             ThemeName::Dark => (
                 Color::Yellow,
+                Color::Cyan,
+                Color::LightBlue,
+                Color::LightMagenta,
                 Color::DarkGray,
-                Color::DarkGray,
-                Color::LightCyan,
             ),
-            ThemeName::Light => (Color::Magenta, Color::Gray, Color::DarkGray, Color::Blue),
+            ThemeName::Light => (
+                Color::Magenta,
+                Color::Blue,
+                Color::Cyan,
+                Color::Red,
+                Color::Gray,
+            ),
         };
+        let dim_fg = Color::DarkGray;
         let plain = Style::new();
         Theme {
             no_color,
             identical: plain,
-            reworded: Style::new().fg(Color::Cyan),
-            paraphrase: Style::new().fg(Color::Blue),
+            reworded: Style::new().fg(reworded_fg),
+            paraphrase: Style::new().fg(paraphrase_fg),
             unique: Style::new().fg(unique_fg),
             boilerplate: Style::new().fg(dim_fg).add_modifier(Modifier::DIM),
             changed: Style::new()
