@@ -3,7 +3,7 @@
 use clap::Parser;
 use parallax::engine::{self, CompareOptions, Comparison, Metadata};
 use parallax::paths::Paths;
-use parallax::tui::{self, App, MemoryNotes, Message, Setup, Theme};
+use parallax::tui::{self, App, Setup};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,24 +73,10 @@ fn load(cli: &Cli) -> Result<Comparison, String> {
 /// Config, theme and notes for the reader. Environment and paths are read here, once.
 fn setup(paths: Option<Paths>) -> Setup {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut setup = Setup::default();
-    let Some(paths) = paths else {
-        setup.theme = Theme::new(Default::default(), no_color);
-        return setup;
-    };
-    let file = paths.config_dir.join(parallax::config::FILE_NAME);
-    let (config, mut problems) = parallax::config::load(&file);
-    let (keymap, key_problems) = config.keymap(&file);
-    problems.extend(key_problems);
+    let config_dir = paths.as_ref().map(|p| p.config_dir.as_path());
+    let (setup, problems) = Setup::from_config(config_dir, no_color);
     for problem in &problems {
         eprintln!("parallax: {problem}");
     }
-    setup.keymap = keymap;
-    setup.theme = Theme::new(config.theme, no_color);
-    setup.notes = Box::new(MemoryNotes::default());
-    setup.message = problems.first().map(|p| Message {
-        text: p.to_string(),
-        is_error: true,
-    });
     setup
 }

@@ -8,6 +8,7 @@ use super::note_editor::NoteEditor;
 use super::notes::NoteSink;
 use super::overview::{Summary, summarise};
 use super::search::SearchResults;
+pub use super::setup::Setup;
 use super::theme::{Class, Theme};
 use super::wrap::Wrapped;
 use crate::engine::{Comparison, Link, Role};
@@ -31,26 +32,6 @@ pub enum Mode {
 pub struct Message {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Everything the reader is built from besides the comparison.
-pub struct Setup {
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub notes: Box<dyn NoteSink>,
-    /// Shown in the status line at start, e.g. problems in the config file.
-    pub message: Option<Message>,
-}
-
-impl Default for Setup {
-    fn default() -> Self {
-        Setup {
-            keymap: Keymap::default_keys(),
-            theme: Theme::new(Default::default(), false),
-            notes: Box::new(super::notes::MemoryNotes::default()),
-            message: None,
-        }
-    }
 }
 
 pub struct App {

@@ -29,6 +29,7 @@ pub mod overview;
 pub mod pane;
 pub mod sanitize;
 pub mod search;
+pub mod setup;
 pub mod status;
 pub mod summary;
 pub mod terminal;
