@@ -4,6 +4,7 @@
 //! reports are built on its [`engine::Comparison`].
 
 pub mod cli;
+pub mod config;
 pub mod engine;
 pub mod input;
 pub mod load;
@@ -15,3 +16,4 @@ pub mod side;
 
 /// Inputs larger than this are refused unless `--max-size` says otherwise (64 MiB).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub mod tui;

@@ -1,11 +1,12 @@
 use clap::Parser;
-use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, SourceArgs};
+use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
 use parallax::engine::{self, CompareOptions, Comparison};
 use parallax::input::{InputEnv, LoadError};
 use parallax::load::load_pair;
 use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
+use parallax::tui::{self, App, Setup};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
@@ -18,22 +19,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
         Some(Command::Notes(command)) => run_notes(command),
-        None => {
-            let (Some(left), Some(right)) = (cli.open.left, cli.open.right) else {
-                eprintln!(
-                    "parallax: the reader is not built yet; use `parallax compare LEFT RIGHT`"
-                );
-                return ExitCode::from(BAD_INPUT);
-            };
-            let args = CompareArgs {
-                left,
-                right,
-                format: Format::Text,
-                color: ColorChoice::Auto,
-                sources: cli.open.sources,
-            };
-            run_compare(&args)
-        }
+        None => run_reader(cli.open),
     }
 }
 
@@ -57,6 +43,42 @@ fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comp
     };
     let [l, r] = [articles.left, articles.right];
     Ok(engine::compare(l, r, &options))
+}
+
+/// `parallax [LEFT RIGHT]`: the reader, on the demo story when no files are given. When
+/// standard output is not a terminal there is no screen to draw on, so the text report is
+/// printed instead.
+fn run_reader(open: OpenArgs) -> ExitCode {
+    let stdout = io::stdout();
+    let comparison = match (&open.left, &open.right) {
+        (Some(left), Some(right)) => match compare_sources(left, right, &open.sources) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                return ExitCode::from(BAD_INPUT);
+            }
+        },
+        _ => tui::demo::comparison(),
+    };
+    if !stdout.is_terminal() {
+        let style = Style::PLAIN;
+        return write_report(&comparison, Format::Text, style);
+    }
+    let paths = Paths::from_platform();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (setup, problems) =
+        Setup::from_config(paths.as_ref().map(|p| p.config_dir.as_path()), no_color);
+    for problem in &problems {
+        eprintln!("parallax: {problem}");
+    }
+    let mut app = App::new(comparison, setup);
+    match tui::run(&mut app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn run_notes(command: parallax::notes::NotesCommand) -> ExitCode {
@@ -85,17 +107,20 @@ fn run_compare(args: &CompareArgs) -> ExitCode {
             return ExitCode::from(BAD_INPUT);
         }
     };
-    let stdout = io::stdout();
     let style = match args.color {
         ColorChoice::Always => Style { color: true },
         ColorChoice::Never => Style::PLAIN,
         ColorChoice::Auto => Style::detect(
-            stdout.is_terminal(),
+            io::stdout().is_terminal(),
             std::env::var_os("NO_COLOR").as_deref(),
         ),
     };
-    let mut out = io::BufWriter::new(stdout.lock());
-    match report::write(&comparison, args.format, style, &mut out).and_then(|()| out.flush()) {
+    write_report(&comparison, args.format, style)
+}
+
+fn write_report(comparison: &Comparison, format: Format, style: Style) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match report::write(comparison, format, style, &mut out).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader such as `head` closing the pipe early is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

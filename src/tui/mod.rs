@@ -1,0 +1,46 @@
+//! The full-screen reader: two articles side by side, aligned on what they share.
+//!
+//! Input is a pure map from terminal events to [`Action`]s ([`input::map_event`]); state
+//! changes only in [`App::update`]; drawing is `impl Widget for &App`. [`run`] owns the
+//! terminal and restores it however the reader ends.
+//!
+//! ```no_run
+//! # fn demo(comparison: parallax::engine::Comparison) -> std::io::Result<()> {
+//! use parallax::tui::{App, Setup};
+//! let mut app = App::new(comparison, Setup::default());
+//! parallax::tui::run(&mut app)
+//! # }
+//! ```
+
+pub mod action;
+pub mod app;
+pub mod demo;
+pub mod display;
+pub mod fixture;
+pub mod geometry;
+pub mod gutter;
+pub mod help;
+pub mod input;
+pub mod keymap;
+mod navigate;
+pub mod note_editor;
+pub mod notes;
+pub mod overview;
+pub mod pane;
+pub mod sanitize;
+pub mod search;
+pub mod setup;
+pub mod status;
+pub mod summary;
+pub mod terminal;
+pub mod theme;
+mod update;
+pub mod view;
+pub mod wrap;
+
+pub use action::{Action, Command};
+pub use app::{App, Message, Mode, Setup};
+pub use keymap::Keymap;
+pub use notes::{MemoryNotes, NoteSink};
+pub use terminal::run;
+pub use theme::{Theme, ThemeName};

@@ -1,0 +1,47 @@
+//! Drawing the whole reader: `impl Widget for &App`. Reads state, never changes it (the
+//! layout caches inside `App` are filled on first use, which does not change what is shown).
+
+use super::app::{App, Mode};
+use super::geometry::Geometry;
+use super::{gutter, help, note_editor, overview, pane, status};
+use crate::side::Side;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(geometry) = Geometry::of(area) else {
+            render_too_small(area, buf);
+            return;
+        };
+        for side in Side::BOTH {
+            pane::render_header(self, side, geometry.headers[side], buf);
+            pane::render_body(self, side, &geometry, buf);
+            overview::render(self, side, &geometry, buf);
+        }
+        gutter::render(self, &geometry, buf);
+        status::render(self, geometry.status, buf);
+        match self.mode() {
+            Mode::Help => help::render(self, area, buf),
+            Mode::Note(editor) => note_editor::render(self, editor, area, buf),
+            Mode::Reading | Mode::Search(_) => {}
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = "terminal too small";
+    let height = if (area.width as usize) < text.len() {
+        2
+    } else {
+        1
+    };
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(Line::from(text).centered())
+        .wrap(Wrap { trim: true })
+        .render(row, buf);
+}

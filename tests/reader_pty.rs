@@ -1,0 +1,218 @@
+//! End to end: the real binary in a pseudo-terminal. Output is fed to a terminal emulator
+//! (vt100) and the tests wait, with a bounded deadline, for the screen to show what they expect.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+    _config: tempfile::TempDir,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let config = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.args(args);
+        cmd.env("XDG_CONFIG_HOME", config.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn parallax");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            master: pty.master,
+            writer,
+            output,
+            screen: vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
+            _config: config,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Reads output until the screen satisfies `wanted`, or fails after the deadline.
+    fn wait_for(&mut self, what: &str, wanted: impl Fn(&str) -> bool) {
+        let end = Instant::now() + DEADLINE;
+        while !wanted(&self.text()) {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.screen.process(&bytes),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("timed out waiting for {what}:\n{}", self.text())
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("parallax exited while waiting for {what}:\n{}", self.text())
+                }
+            }
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen
+            .screen_mut()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Reads to the end of output (the pty closes when the process exits), then returns
+    /// whether the process succeeded.
+    fn finish(&mut self) -> bool {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.screen.process(&bytes),
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => panic!("parallax did not exit:\n{}", self.text()),
+            }
+        }
+        self.child.wait().unwrap().success()
+    }
+
+    fn assert_restored(&self) {
+        let screen = self.screen.screen();
+        assert!(!screen.alternate_screen(), "left the alternate screen");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse released"
+        );
+        assert!(!screen.hide_cursor(), "cursor shown again");
+    }
+}
+
+#[test]
+fn demo_opens_responds_to_keys_and_quits_cleanly() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the demo", |t| {
+        t.contains("Norreth Herald") && t.contains("Alpine Dispatch") && t.contains("? help")
+    });
+    assert!(s.screen.screen().alternate_screen());
+    let position = |t: &str| {
+        t.lines().last().and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.contains('/'))
+                .map(str::to_owned)
+        })
+    };
+    let before = position(&s.text()).expect("status shows a position");
+    s.send("j");
+    s.wait_for("the cursor to move", |t| {
+        position(t).is_some_and(|p| p != before)
+    });
+    s.send("?");
+    s.wait_for("help", |t| {
+        t.contains("parallax keys") && t.contains("Next passage")
+    });
+    s.send("?");
+    s.wait_for("help to close", |t| !t.contains("parallax keys"));
+    s.resize(20, 6);
+    s.wait_for("the small-terminal message", |t| {
+        t.contains("terminal too small")
+    });
+    s.resize(100, 30);
+    s.wait_for("the panes again", |t| {
+        t.contains("? help") && !t.contains("too small")
+    });
+    s.send("/Brask\r");
+    let expected = ["left.txt", "right.txt"]
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(format!("{}/assets/demo/{f}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .matches("Brask")
+                .count()
+        })
+        .sum::<usize>();
+    s.wait_for("search count", |t| {
+        t.lines()
+            .last()
+            .is_some_and(|l| l.contains("“Brask” ") && l.contains(&format!("/{expected} ")))
+    });
+    s.send("q");
+    assert!(s.finish(), "clean exit status");
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut s = Session::start(&[]);
+        s.wait_for("the demo", |t| t.contains("? help"));
+        assert!(s.screen.screen().alternate_screen());
+        let pid = s.child.process_id().expect("child pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        s.finish();
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn piped_output_gets_a_plain_summary_and_bad_arguments_exit_2() {
+    let bin = env!("CARGO_BIN_EXE_parallax");
+    let out = std::process::Command::new(bin).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Norreth Herald") && text.contains("shared passages"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "no escape codes in a pipe");
+
+    let out = std::process::Command::new(bin)
+        .args(["/nonexistent/a.txt", "/nonexistent/b.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("/nonexistent/a.txt") && err.lines().count() == 1,
+        "{err}"
+    );
+}
