@@ -66,7 +66,7 @@ pub struct Verse {
 /// Parse a dump from `diatheke -f plain`: records start with `Book C:V: `, poetry lines
 /// continue a record, blank lines separate records.
 pub fn parse_verses(dump: &str) -> Vec<Verse> {
-    let head = Regex::new(r"^(\S.*?) (\d+):(\d+): ?(.*)$").expect("valid regex");
+    let head = Regex::new(r"^\s*(\S.*?) (\d+):(\d+): ?(.*)$").expect("valid regex");
     let mut verses: Vec<Verse> = Vec::new();
     for line in dump.lines() {
         let line = line.trim_end();
