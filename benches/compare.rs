@@ -29,9 +29,13 @@ fn load(path: &Path) -> Article {
 }
 
 fn seed_pair() -> Option<Pair> {
-    let corpus = std::env::var_os("PARALLAX_CORPUS").map_or_else(|| PathBuf::from("../shared/corpus"), PathBuf::from);
+    let corpus = std::env::var_os("PARALLAX_CORPUS")
+        .map_or_else(|| PathBuf::from("../shared/corpus"), PathBuf::from);
     let seeds = corpus.join("seeds");
-    let (left, right) = (seeds.join("000_7e1e6eb906015e66.txt"), seeds.join("003_37f7f28ba670c285.txt"));
+    let (left, right) = (
+        seeds.join("000_7e1e6eb906015e66.txt"),
+        seeds.join("003_37f7f28ba670c285.txt"),
+    );
     if !left.is_file() || !right.is_file() {
         eprintln!(
             "compare bench: SKIPPING the seed pair: not found under {} (set PARALLAX_CORPUS)",
@@ -39,8 +43,21 @@ fn seed_pair() -> Option<Pair> {
         );
         return None;
     }
-    let words = [&left, &right].iter().map(|p| std::fs::read_to_string(p).unwrap_or_default().split_whitespace().count()).sum::<usize>();
-    Some(Pair { name: "seed".into(), left, right, words: words as u64 })
+    let words = [&left, &right]
+        .iter()
+        .map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .split_whitespace()
+                .count()
+        })
+        .sum::<usize>();
+    Some(Pair {
+        name: "seed".into(),
+        left,
+        right,
+        words: words as u64,
+    })
 }
 
 /// Write the generated pairs under the target directory and return them.
@@ -55,7 +72,9 @@ fn generated_pairs() -> Vec<Pair> {
         return Vec::new();
     };
     let verses = pairgen::parse_verses(&dump);
-    let dir = pairgen::target_dir().join("bench-pairs").join(format!("seed-{SEED}"));
+    let dir = pairgen::target_dir()
+        .join("bench-pairs")
+        .join(format!("seed-{SEED}"));
     SIZES
         .iter()
         .map(|&size| {
@@ -69,7 +88,12 @@ fn generated_pairs() -> Vec<Pair> {
                 1_000_000 => "1M".to_owned(),
                 n => format!("{}k", n / 1000),
             };
-            Pair { name, left, right, words: (g.manifest.words[0] + g.manifest.words[1]) as u64 }
+            Pair {
+                name,
+                left,
+                right,
+                words: (g.manifest.words[0] + g.manifest.words[1]) as u64,
+            }
         })
         .collect()
 }
@@ -80,18 +104,35 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("compare/{}", pair.name));
         group.throughput(Throughput::Elements(pair.words));
         if pair.words > 1_000_000 {
-            group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+            group
+                .sample_size(10)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(5));
         } else if pair.words > 100_000 {
-            group.sample_size(10).measurement_time(Duration::from_secs(5));
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(5));
         }
         group.bench_function("load+align", |b| {
-            b.iter(|| engine::compare(load(&pair.left), load(&pair.right), &CompareOptions::default()))
+            b.iter(|| {
+                engine::compare(
+                    load(&pair.left),
+                    load(&pair.right),
+                    &CompareOptions::default(),
+                )
+            })
         });
-        let comparison = engine::compare(load(&pair.left), load(&pair.right), &CompareOptions::default());
+        let comparison = engine::compare(
+            load(&pair.left),
+            load(&pair.right),
+            &CompareOptions::default(),
+        );
         group.bench_function("json", |b| {
             b.iter_batched_ref(
                 Vec::new,
-                |out: &mut Vec<u8>| parallax::report::json::write(&comparison, out).expect("writing to memory"),
+                |out: &mut Vec<u8>| {
+                    parallax::report::json::write(&comparison, out).expect("writing to memory")
+                },
                 BatchSize::LargeInput,
             )
         });

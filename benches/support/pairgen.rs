@@ -81,11 +81,19 @@ pub fn parse_verses(dump: &str) -> Vec<Verse> {
             break;
         }
         if let Some(c) = head.captures(line) {
-            verses.push(Verse { chapter: format!("{} {}", &c[1], &c[2]), text: c[4].trim().to_owned() });
+            verses.push(Verse {
+                chapter: format!("{} {}", &c[1], &c[2]),
+                text: c[4].trim().to_owned(),
+            });
             continue;
         }
-        let heading = lines.get(i + 1).is_some_and(|next| next.starts_with(' ') && head.is_match(next));
-        if let Some(v) = verses.last_mut().filter(|_| !heading && !line.trim().is_empty()) {
+        let heading = lines
+            .get(i + 1)
+            .is_some_and(|next| next.starts_with(' ') && head.is_match(next));
+        if let Some(v) = verses
+            .last_mut()
+            .filter(|_| !heading && !line.trim().is_empty())
+        {
             if !v.text.is_empty() {
                 v.text.push(' ');
             }
@@ -169,7 +177,12 @@ pub fn generate(verses: &[Verse], target_words: usize, seed: u64) -> Generated {
             }
             let start = left.len();
             left.push_str(&verses[v].text);
-            fates.push(VerseFate { span: [start, left.len()], paragraph: p, fate: Fate::Kept, moved: false });
+            fates.push(VerseFate {
+                span: [start, left.len()],
+                paragraph: p,
+                fate: Fate::Kept,
+                moved: false,
+            });
         }
     }
     left.push('\n');
@@ -178,7 +191,10 @@ pub fn generate(verses: &[Verse], target_words: usize, seed: u64) -> Generated {
     let mut inserted = 0;
     let mut edited: Vec<Vec<String>> = Vec::with_capacity(paragraphs.len());
     for range in &paragraphs {
-        let mut texts: Vec<Option<String>> = range.clone().map(|v| Some(verses[v].text.clone())).collect();
+        let mut texts: Vec<Option<String>> = range
+            .clone()
+            .map(|v| Some(verses[v].text.clone()))
+            .collect();
         if texts.len() >= 2 && rng.chance(DELETE_P) {
             let k = rng.below(texts.len());
             texts[k] = None;
@@ -192,19 +208,21 @@ pub fn generate(verses: &[Verse], target_words: usize, seed: u64) -> Generated {
             }
         }
         let mut texts: Vec<String> = texts.into_iter().flatten().collect();
-        if rng.chance(INSERT_P) {
-            if let Some(v) = pool.next() {
-                let at = rng.below(texts.len() + 1);
-                texts.insert(at, verses[v].text.clone());
-                inserted += 1;
-            }
+        if rng.chance(INSERT_P)
+            && let Some(v) = pool.next()
+        {
+            let at = rng.below(texts.len() + 1);
+            texts.insert(at, verses[v].text.clone());
+            inserted += 1;
         }
         edited.push(texts);
     }
 
     // Move some paragraphs elsewhere.
     let mut order: Vec<usize> = (0..paragraphs.len()).collect();
-    let movers: Vec<usize> = (1..paragraphs.len()).filter(|_| rng.chance(MOVE_P)).collect();
+    let movers: Vec<usize> = (1..paragraphs.len())
+        .filter(|_| rng.chance(MOVE_P))
+        .collect();
     order.retain(|p| !movers.contains(p));
     for &p in &movers {
         let at = rng.below(order.len() + 1);
@@ -214,7 +232,11 @@ pub fn generate(verses: &[Verse], target_words: usize, seed: u64) -> Generated {
         f.moved = movers.binary_search(&f.paragraph).is_ok();
     }
     let mut right = format!("{title}\n\n");
-    let body: Vec<String> = order.iter().map(|&p| edited[p].join(" ")).filter(|t| !t.is_empty()).collect();
+    let body: Vec<String> = order
+        .iter()
+        .map(|&p| edited[p].join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
     right.push_str(&body.join("\n\n"));
     right.push('\n');
 
@@ -226,7 +248,11 @@ pub fn generate(verses: &[Verse], target_words: usize, seed: u64) -> Generated {
         inserted_verses: inserted,
         verses: fates,
     };
-    Generated { left, right, manifest }
+    Generated {
+        left,
+        right,
+        manifest,
+    }
 }
 
 /// Replace 1 to 3 words of `text` by words from other verses, keeping the punctuation around them.
@@ -246,7 +272,12 @@ fn reword(text: &str, verses: &[Verse], rng: &mut Rng) -> String {
         }
         let new = donor_words[rng.below(donor_words.len())];
         let old = &tokens[k];
-        let (Some(a), Some(b)) = (old.find(char::is_alphanumeric), old.rfind(char::is_alphanumeric)) else { continue };
+        let (Some(a), Some(b)) = (
+            old.find(char::is_alphanumeric),
+            old.rfind(char::is_alphanumeric),
+        ) else {
+            continue;
+        };
         let end = b + old[b..].chars().next().map_or(1, char::len_utf8);
         tokens[k] = format!("{}{}{}", &old[..a], new, &old[end..]);
     }
@@ -316,7 +347,9 @@ pub fn score(manifest: &Manifest, report_json: &str) -> Result<Score, serde_json
         let first = verses.partition_point(|v| v.span[1] <= p.span[0]);
         let last = verses.partition_point(|v| v.span[0] < p.span[1]);
         let covered = &verses[first..last.max(first)];
-        let Some(head) = covered.first() else { continue };
+        let Some(head) = covered.first() else {
+            continue;
+        };
         let same_paragraph = covered.iter().all(|v| v.paragraph == head.paragraph);
         let link = link_of[id].map(|i| &report.links[i]);
         if same_paragraph && covered.iter().all(|v| v.fate == Fate::Kept) {
@@ -337,7 +370,9 @@ pub fn score(manifest: &Manifest, report_json: &str) -> Result<Score, serde_json
     }
     for l in report.links.iter().filter(|l| l.moved) {
         s.moved_links += 1;
-        let Some(p) = l.left.first().and_then(|&p| report.left.passages.get(p)) else { continue };
+        let Some(p) = l.left.first().and_then(|&p| report.left.passages.get(p)) else {
+            continue;
+        };
         let at = verses.partition_point(|v| v.span[1] <= p.span[0]);
         s.moved_links_right += usize::from(verses.get(at).is_some_and(|v| v.moved));
     }

@@ -44,6 +44,9 @@ fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut FxHashMap<St
 
 /// Diff the passages `ids` of each article, left to right.
 pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<Instant>) -> WordDiff {
+    if let Some(same) = verbatim(articles, ids) {
+        return same;
+    }
     let mut vocab = FxHashMap::default();
     let left = side_tokens(&articles.left, &ids.left, &mut vocab);
     let right = side_tokens(&articles.right, &ids.right, &mut vocab);
@@ -84,6 +87,43 @@ pub fn diff(articles: &Pair<Article>, ids: &Pair<Vec<usize>>, deadline: Option<I
     let ratio = if total == 0 { 1.0 } else { (2 * equal_words) as f64 / total as f64 };
     let identical = ops.iter().all(|op| op.tag() == DiffTag::Equal);
     WordDiff { pieces, changes, ratio, identical }
+}
+
+/// Most links in long texts join two byte-identical passages: skip segmenting and diffing
+/// them. The result is the one the full diff gives, one equal piece from the first to the last
+/// diff token, so the fast path is only taken when those bounds are plainly the trimmed text:
+/// it must start and end with a character that is no quotation mark and cannot join
+/// whitespace or a neighbour into one token.
+fn verbatim(articles: &Pair<Article>, ids: &Pair<Vec<usize>>) -> Option<WordDiff> {
+    fn text(a: &Article, i: usize) -> Option<&str> {
+        a.passages.get(i).map(|p| &a.text[p.span.clone()])
+    }
+    let ([l], [r]) = (ids.left.as_slice(), ids.right.as_slice()) else {
+        return None;
+    };
+    let (left, right) = (text(&articles.left, *l)?, text(&articles.right, *r)?);
+    if left != right {
+        return None;
+    }
+    let trimmed = left.trim();
+    let ascii =
+        |c: char| c.is_ascii_alphanumeric() || (c.is_ascii_punctuation() && !"'\"".contains(c));
+    // A combining letter could join the whitespace before it into one token.
+    let unspaced = trimmed.len() == left.len();
+    let first_ok =
+        trimmed.starts_with(ascii) || (unspaced && trimmed.starts_with(char::is_alphanumeric));
+    if !first_ok || !trimmed.ends_with(|c: char| ascii(c) || c.is_alphanumeric()) {
+        return None;
+    }
+    Some(WordDiff {
+        pieces: vec![DiffPiece {
+            op: DiffOp::Equal,
+            text: trimmed.to_owned(),
+        }],
+        changes: Pair::new(Vec::new(), Vec::new()),
+        ratio: 1.0,
+        identical: true,
+    })
 }
 
 /// Append the text of tokens `range` as a piece, with the whitespace before it, so that the
