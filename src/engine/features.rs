@@ -2,7 +2,7 @@
 //! exact (normalised) equality. Built for both articles over one shared vocabulary.
 
 use super::article::{Article, Role};
-use super::tokens::{compound_words, diff_tokens, fold_into, stem};
+use super::tokens::{compound_words, stem};
 use crate::side::Pair;
 use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
@@ -19,7 +19,8 @@ pub struct PassageFeatures {
     pub stems: Vec<u32>,
     /// Sum of the weights of `stems`.
     pub weight: u64,
-    /// Hash of the folded token sequence; equal for passages identical once normalised.
+    /// Hash of the folded word sequence; equal for passages identical once normalised
+    /// (punctuation aside). Only finds candidates: the word diff decides `identical`.
     pub exact: u64,
     /// The passage may be linked at all (boilerplate never is).
     pub linkable: bool,
@@ -43,19 +44,16 @@ struct SideFeatures {
 
 fn side_features(article: &Article) -> SideFeatures {
     let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
-    let mut folded = String::new();
     let passages = article
         .passages
         .iter()
         .map(|p| {
             let mut stems = Vec::new();
+            // The exact key hashes the folded words as the bag sees them, so that each
+            // passage is cut into words once: segmentation dominates building features.
             let mut hasher = rustc_hash::FxHasher::default();
-            for t in diff_tokens(&article.text, p.span.clone()) {
-                folded.clear();
-                fold_into(&article.text[t.span.clone()], &mut folded);
-                folded.hash(&mut hasher);
-            }
             compound_words(&article.text, p.span.clone(), |word| {
+                word.hash(&mut hasher);
                 if !word.chars().any(char::is_alphanumeric) {
                     return;
                 }
