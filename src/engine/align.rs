@@ -10,14 +10,24 @@ use super::order::moved;
 use super::word_diff::diff;
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Links whose word diff keeps at least this share of words are rewordings, below it paraphrases.
 const REWORDED_RATIO: f64 = 0.5;
 
 pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
-    let features = Features::build(&articles);
+    let anchors = verbatim_copies(&articles);
+    let mut skip = Pair::new(
+        vec![false; articles.left.passages.len()],
+        vec![false; articles.right.passages.len()],
+    );
+    for &(l, r) in &anchors {
+        skip.left[l] = true;
+        skip.right[r] = true;
+    }
+    let features = Features::build(&articles, &skip);
     let pairs = candidate_pairs(&features);
-    let mut matches = choose(&pairs, &features);
+    let mut matches = choose(&pairs, &features, &anchors);
     drop(features);
     matches.sort_by_key(|m| (m.passages.left[0], m.passages.right[0]));
 
@@ -43,8 +53,9 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         })
         .collect();
 
+    let words: Pair<Vec<usize>> = Pair::from_fn(|side| word_counts(&articles[side]));
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
-    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&articles, l)).collect();
+    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&words, l)).collect();
     for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
         link.moved = moved;
     }
@@ -61,7 +72,9 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         }
     }
     let stats = Stats {
-        shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])),
+        shared: Pair::from_fn(|side| {
+            shared_fraction(&articles[side], &words[side], &link_of[side])
+        }),
     };
     Comparison {
         articles,
@@ -71,40 +84,76 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     }
 }
 
+/// Passages whose text occurs once in each article, to the byte. Copies of one story share
+/// most of their sentences verbatim; linking these first, as patience diff anchors on unique
+/// lines, spares them tokenising and scoring, which is most of the work on long texts.
+fn verbatim_copies(articles: &Pair<Article>) -> Vec<(usize, usize)> {
+    let (left, right) = rayon::join(|| text_counts(&articles.left), || text_counts(&articles.right));
+    let mut anchors: Vec<(usize, usize)> = left
+        .iter()
+        .filter_map(|(text, &(l, nl))| match right.get(text) {
+            Some(&(r, 1)) if nl == 1 => Some((l, r)),
+            _ => None,
+        })
+        .collect();
+    anchors.sort_unstable();
+    anchors
+}
+
+/// Each passage text of `a` (furniture aside) with its first passage and how often it occurs.
+fn text_counts(a: &Article) -> FxHashMap<&str, (usize, u32)> {
+    let mut seen: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+    for (i, p) in a.passages.iter().enumerate() {
+        if p.role != Role::Boilerplate {
+            seen.entry(a.passage_text(i)).or_insert((i, 0)).1 += 1;
+        }
+    }
+    seen
+}
+
 /// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
 /// is the same whichever article is left, so that equally heavy chains never tie and swapping
 /// the sides marks the same links moved.
-fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
+fn chain_weight(words: &Pair<Vec<usize>>, link: &Link) -> u128 {
     use std::hash::{Hash, Hasher};
-    let words: usize = Side::BOTH
+    let total: usize = Side::BOTH
         .iter()
-        .map(|&s| {
-            link.passages[s]
-                .iter()
-                .map(|&i| word_count(&articles[s], i))
-                .sum::<usize>()
-        })
+        .map(|&s| link.passages[s].iter().map(|&i| words[s][i]).sum::<usize>())
         .sum();
     let mut ends = [&link.passages.left, &link.passages.right];
     ends.sort();
     let mut h = rustc_hash::FxHasher::default();
     ends.hash(&mut h);
-    ((words as u128) << 64) | h.finish() as u128
+    ((total as u128) << 64) | h.finish() as u128
 }
 
-fn word_count(article: &Article, passage: usize) -> usize {
-    article.passage_text(passage).split_whitespace().count()
+/// Words per passage, counted as runs of non-space characters.
+fn word_counts(article: &Article) -> Vec<usize> {
+    article
+        .passages
+        .iter()
+        .map(|p| {
+            let bytes = article.text[p.span.clone()].as_bytes();
+            let mut count = 0;
+            let mut in_word = false;
+            for &b in bytes {
+                let space = b.is_ascii_whitespace();
+                count += usize::from(!space && !in_word);
+                in_word = !space;
+            }
+            count
+        })
+        .collect()
 }
 
 /// The fraction of the article's body words that lie in linked passages.
-fn shared_fraction(article: &Article, link_of: &[Option<usize>]) -> f64 {
+fn shared_fraction(article: &Article, words: &[usize], link_of: &[Option<usize>]) -> f64 {
     let (mut shared, mut total) = (0, 0);
     for (i, p) in article.passages.iter().enumerate() {
         if p.role == Role::Body {
-            let n = word_count(article, i);
-            total += n;
+            total += words[i];
             if link_of[i].is_some() {
-                shared += n;
+                shared += words[i];
             }
         }
     }

@@ -34,10 +34,9 @@ pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
                 if !p.linkable {
                     return Vec::new();
                 }
-                let mut found: Vec<(u32, u32)> = exact
-                    .get(&p.exact)
-                    .into_iter()
-                    .flatten()
+                let group = exact.get(&p.exact).map_or(&[][..], Vec::as_slice);
+                let mut found: Vec<(u32, u32)> = nearest(group, l, left.len(), right.len())
+                    .iter()
                     .map(|&r| (l as u32, r))
                     .collect();
                 for &s in &p.stems {
@@ -63,6 +62,21 @@ pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// A passage repeated many times (a refrain, a standard line) is paired only with the copies
+/// at about the same place in the other article: all against all would be quadratic.
+const MAX_EXACT_GROUP: usize = 16;
+
+/// The copies in `group` (ascending right ids) nearest to where left passage `l` sits.
+fn nearest(group: &[u32], l: usize, nl: usize, nr: usize) -> &[u32] {
+    if group.len() <= MAX_EXACT_GROUP {
+        return group;
+    }
+    let at = (l * nr / nl.max(1)) as u32;
+    let centre = group.partition_point(|&r| r < at);
+    let start = centre.saturating_sub(MAX_EXACT_GROUP / 2).min(group.len() - MAX_EXACT_GROUP);
+    &group[start..start + MAX_EXACT_GROUP]
 }
 
 /// The rarer shared stems alone already make up a good part of what a link needs.

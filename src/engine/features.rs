@@ -2,7 +2,7 @@
 //! exact (normalised) equality. Built for both articles over one shared vocabulary.
 
 use super::article::{Article, Role};
-use super::tokens::{compound_words, stem};
+use super::tokens::{compound_words, stem_into};
 use crate::side::Pair;
 use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
@@ -42,12 +42,17 @@ struct SideFeatures {
     passages: Vec<PassageFeatures>,
 }
 
-fn side_features(article: &Article) -> SideFeatures {
+fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
     let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stemmed = String::new();
     let passages = article
         .passages
         .iter()
-        .map(|p| {
+        .zip(skip)
+        .map(|(p, &skip)| {
+            if skip {
+                return PassageFeatures::default();
+            }
             let mut stems = Vec::new();
             // The exact key hashes the folded words as the bag sees them, so that each
             // passage is cut into words once: segmentation dominates building features.
@@ -57,9 +62,15 @@ fn side_features(article: &Article) -> SideFeatures {
                 if !word.chars().any(char::is_alphanumeric) {
                     return;
                 }
-                let s = stem(word);
-                let next = vocab.len() as u32;
-                let id = *vocab.entry(s).or_insert(next);
+                stem_into(word, &mut stemmed);
+                let id = match vocab.get(stemmed.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(stemmed.clone(), id);
+                        id
+                    }
+                };
                 stems.push(id);
             });
             stems.sort_unstable();
@@ -76,10 +87,12 @@ fn side_features(article: &Article) -> SideFeatures {
 }
 
 impl Features {
-    pub fn build(articles: &Pair<Article>) -> Features {
+    /// Features of every passage but those in `skip` (already linked, e.g. verbatim copies),
+    /// which get none and take no part in weighting or matching.
+    pub fn build(articles: &Pair<Article>, skip: &Pair<Vec<bool>>) -> Features {
         let (left, mut right) = rayon::join(
-            || side_features(&articles.left),
-            || side_features(&articles.right),
+            || side_features(&articles.left, &skip.left),
+            || side_features(&articles.right, &skip.right),
         );
         // One vocabulary: left ids stay, right ids are remapped into it.
         let mut vocab = left.vocab;

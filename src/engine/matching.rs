@@ -37,7 +37,9 @@ fn priority(a: &Scored, b: &Scored) -> Ordering {
         .then(a.l.min(a.r).cmp(&b.l.min(b.r)))
 }
 
-pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
+/// Choose links among candidate `pairs`, given `anchors`: pairs already linked (verbatim
+/// copies), whose passages are taken and which are returned with the rest.
+pub fn choose(pairs: &[(u32, u32)], f: &Features, anchors: &[(usize, usize)]) -> Vec<Match> {
     let (nl, nr) = (
         f.passages.left.len().max(1) as f64,
         f.passages.right.len().max(1) as f64,
@@ -67,6 +69,10 @@ pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
         vec![false; f.passages.left.len()],
         vec![false; f.passages.right.len()],
     );
+    for &(l, r) in anchors {
+        taken.left[l] = true;
+        taken.right[r] = true;
+    }
     let mut matches = Vec::new();
     for s in scored {
         if taken.left[s.l] || taken.right[s.r] {
@@ -80,6 +86,10 @@ pub fn choose(pairs: &[(u32, u32)], f: &Features) -> Vec<Match> {
         });
     }
     grow(&mut matches, &mut taken, f);
+    matches.extend(anchors.iter().map(|&(l, r)| Match {
+        passages: Pair::new(vec![l], vec![r]),
+        score: 1.0,
+    }));
     matches
 }
 

@@ -3,6 +3,7 @@
 //! Nothing here knows about the terminal; the reader and the reports consume [`Comparison`].
 
 mod align;
+mod ascii_words;
 pub mod article;
 pub mod boilerplate;
 mod candidates;

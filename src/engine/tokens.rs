@@ -14,7 +14,13 @@ pub struct Token {
 /// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`.
 pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     let base = span.start;
-    let mut pieces = text[span].split_word_bound_indices().peekable();
+    let slice = &text[span];
+    let mut pieces: Box<dyn Iterator<Item = (usize, &str)>> = if slice.is_ascii() {
+        Box::new(super::ascii_words::ascii_word_bounds(slice))
+    } else {
+        Box::new(slice.split_word_bound_indices())
+    };
+    let mut pieces = std::iter::from_fn(move || pieces.next()).peekable();
     std::iter::from_fn(move || {
         loop {
             let (i, t) = pieces.next()?;
@@ -130,10 +136,20 @@ pub fn fold(token: &str) -> String {
 /// A light stem of a folded word for the similarity bag: "regrouping" and "regroup",
 /// "militias" and "militia", "Isis's" and "isis" meet. Deliberately crude and symmetric;
 /// it never decides a diff, only which sentences look alike.
+#[cfg(test)]
 pub fn stem(folded: &str) -> String {
+    let mut out = String::new();
+    stem_into(folded, &mut out);
+    out
+}
+
+/// [`stem`] into a buffer the caller reuses: this runs once per word of both articles.
+pub fn stem_into(folded: &str, out: &mut String) {
+    out.clear();
     // "U.S." and "US" are one word.
-    let dotless: String = folded.chars().filter(|&c| c != '.').collect();
-    stem_suffix(&dotless).to_owned()
+    out.extend(folded.chars().filter(|&c| c != '.'));
+    let kept = stem_suffix(out).len();
+    out.truncate(kept);
 }
 
 fn stem_suffix(w: &str) -> &str {

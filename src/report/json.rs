@@ -117,6 +117,7 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             moved: c.links.iter().filter(|l| l.moved).count(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    // Compact: reports of long articles run to tens of megabytes; `jq` pretty-prints.
+    serde_json::to_writer(&mut *out, &report)?;
     writeln!(out)
 }
