@@ -83,9 +83,11 @@ pub fn describe_focus(app: &App) -> String {
         }
         Class::Boilerplate => text += "boilerplate",
     }
-    let notes = app.notes().notes(side, passage).len();
+    let notes = app.notes_on_link(side, passage).len();
     if notes > 0 {
-        text += &format!(" · ✎ {notes}");
+        let open = app.keymap().describe(Command::PassageNotes);
+        let open = open.split(", ").next().unwrap_or_default();
+        text += &format!(" · ✎ {notes} ({open} shows)");
     }
     text
 }
