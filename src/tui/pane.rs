@@ -133,7 +133,13 @@ fn draw_margin(
     // A note made on the counterpart shows here too, dimmer than one made on this passage.
     let (extra, style) = match mark {
         Some(NoteMark::Own) => ("✎", theme.key.add_modifier(Modifier::BOLD)),
-        Some(NoteMark::Linked) => ("✎", theme.key.add_modifier(Modifier::DIM)),
+        Some(NoteMark::Linked) => (
+            "✎",
+            theme
+                .key
+                .remove_modifier(Modifier::BOLD)
+                .add_modifier(Modifier::DIM),
+        ),
         None if matches!(class, Class::Shared { moved: true, .. }) => ("↕", theme.key),
         None => (" ", theme.key),
     };
