@@ -80,9 +80,9 @@ fn run_reader(open: OpenArgs) -> ExitCode {
         eprintln!("parallax: {notice}");
     }
     // A damaged notes file or notes that will not be saved matter more than a config typo.
-    if let Some(first) = notes.notices.first() {
+    if let Some(headline) = notes.headline {
         setup.message = Some(tui::Message {
-            text: first.clone(),
+            text: headline,
             is_error: true,
         });
     }

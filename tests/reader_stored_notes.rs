@@ -84,6 +84,11 @@ fn a_damaged_file_is_backed_up_and_the_reader_is_told_where() {
         .find(|p| p.to_string_lossy().contains(".corrupt-"))
         .expect("a backup exists");
     assert!(notice.contains(&backup.display().to_string()), "{notice}");
+    let headline = notes.headline.as_deref().expect("a status line message");
+    assert!(
+        headline.contains(&backup.display().to_string()),
+        "the status line names the backup: {headline}"
+    );
     assert_eq!(
         std::fs::read_to_string(&backup).unwrap(),
         "schema = 1\n[[article]\nnot toml at all"
@@ -102,6 +107,7 @@ fn a_file_that_cannot_be_opened_keeps_notes_in_memory_and_says_so() {
     std::fs::write(NotesStore::file_path(&paths), newer).unwrap();
     let notes = opened(&paths);
     assert!(!notes.stored);
+    assert!(notes.headline.as_deref().unwrap().contains("memory only"));
     assert!(
         notes.notices[0].contains("newer") && notes.notices[0].contains("memory only"),
         "{:?}",

@@ -3,7 +3,7 @@
 
 use super::action::Command;
 use super::app::App;
-use super::note_list::NoteList;
+use super::note_list::{NoteList, quoted};
 use super::notes::NoteKey;
 use super::sanitize::clean;
 use super::text_box::TextBox;
@@ -61,15 +61,15 @@ pub fn render(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
 
     let article = &app.comparison().articles[editor.side];
     let quote = match (editor.passage, editor.editing) {
-        (Some(p), _) => clean(article.passage_text(p)),
+        (Some(p), _) => quoted(article.passage_text(p)),
         (None, Some(key)) => app
             .notes()
             .get(key)
-            .map_or(String::new(), |n| clean(&n.quote)),
+            .map_or(String::new(), |n| quoted(&n.quote)),
         (None, None) => String::new(),
     };
     let mut lines = vec![Line::styled(
-        format!("“{quote}”"),
+        quote,
         Style::new().add_modifier(Modifier::ITALIC),
     )];
     if let Some(p) = editor.passage {

@@ -54,6 +54,16 @@ impl App {
     }
 }
 
+/// Passage text in quotation marks, unless it already opens with one (a quote in the article).
+pub fn quoted(text: &str) -> String {
+    let text = clean(text);
+    if text.starts_with(['“', '"', '‘', '«']) {
+        text
+    } else {
+        format!("“{text}”")
+    }
+}
+
 pub fn render(app: &App, list: &NoteList, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let width = area.width.saturating_sub(4).clamp(10, 96);
@@ -137,10 +147,7 @@ pub fn render(app: &App, list: &NoteList, area: Rect, buf: &mut Buffer) {
             Span::raw(" · "),
             Span::styled(place, place_style),
             Span::raw(" · "),
-            Span::styled(
-                format!("“{}”", clean(quote)),
-                theme.popup.add_modifier(Modifier::ITALIC),
-            ),
+            Span::styled(quoted(quote), theme.popup.add_modifier(Modifier::ITALIC)),
         ]));
         for text in note.text.lines() {
             lines.push(Line::from(format!("    {}", clean(text))));

@@ -107,7 +107,8 @@ fn right_part(app: &App, width: u16) -> String {
         out += "boilerplate hidden · ";
     }
     // On wide screens a legend saves a newcomer opening help to read the margin marks.
-    if width >= 140 {
+    // A message (perhaps naming a backup file) needs the room more than the legend does.
+    if width >= 140 && app.message().is_none() {
         out += "= same  ~ reworded  ≈ paraphrase  + only here  ↕ moved · ";
     }
     out += &format!(

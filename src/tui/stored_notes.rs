@@ -4,7 +4,7 @@
 
 use super::notes::{MemoryNotes, NoteKey, NoteSink, ShownNote};
 use crate::engine::Article;
-use crate::notes::{NotesStore, Placement};
+use crate::notes::{NotesStore, Placement, Recovery};
 use crate::paths::Paths;
 use crate::side::{Pair, Side};
 use std::collections::HashSet;
@@ -24,8 +24,10 @@ pub struct OpenedNotes {
     pub sink: Box<dyn NoteSink>,
     /// `false` when notes are kept in memory only, because the store could not be opened.
     pub stored: bool,
-    /// Damaged files backed up, or why notes will not be saved: for the status line and stderr.
+    /// Damaged files backed up, or why notes will not be saved, in full: for stderr.
     pub notices: Vec<String>,
+    /// The same, short enough for the status line, which must still name the backup.
+    pub headline: Option<String>,
 }
 
 /// Opens the notes file for the pair. When it cannot be opened (no home directory, an
@@ -36,24 +38,27 @@ pub fn open(
     articles: Pair<Article>,
     clock: Box<dyn Fn() -> SystemTime>,
 ) -> OpenedNotes {
-    let memory = |why: String| OpenedNotes {
-        sink: Box::new(MemoryNotes::default()),
-        stored: false,
-        notices: vec![format!(
-            "{why}; notes from this session are kept in memory only and will not be saved"
-        )],
+    let memory = |why: String| {
+        let notice =
+            format!("{why}; notes from this session are kept in memory only and will not be saved");
+        OpenedNotes {
+            sink: Box::new(MemoryNotes::default()),
+            stored: false,
+            notices: vec![notice.clone()],
+            headline: Some(notice),
+        }
     };
     let Some(paths) = paths else {
         return memory("no home directory to keep notes in".to_owned());
     };
     match NotesStore::open(paths, clock()) {
-        Ok(store) => {
-            let mut notes = StoredNotes::new(store, articles, clock);
-            let notices = notes.take_notices();
+        Ok(mut store) => {
+            let recoveries = store.take_recoveries();
             OpenedNotes {
-                sink: Box::new(notes),
+                sink: Box::new(StoredNotes::new(store, articles, clock)),
                 stored: true,
-                notices,
+                notices: recoveries.iter().map(ToString::to_string).collect(),
+                headline: recoveries.first().map(headline),
             }
         }
         Err(e) => memory(e.to_string()),
@@ -108,13 +113,18 @@ impl StoredNotes {
             .collect();
         self.notes = notes;
         // A save can find the file damaged by someone else; the store backs it up.
-        self.notices.extend(
-            self.store
-                .take_recoveries()
-                .into_iter()
-                .map(|r| r.to_string()),
-        );
+        let recoveries = self.store.take_recoveries();
+        self.notices.extend(recoveries.iter().map(headline));
     }
+}
+
+/// A recovery told in a status line: the backup's path first, before anything is cut off.
+fn headline(recovery: &Recovery) -> String {
+    format!(
+        "Notes file was damaged; the original is kept at {}; {} notes recovered",
+        recovery.backup.display(),
+        recovery.recovered
+    )
 }
 
 impl NoteSink for StoredNotes {
