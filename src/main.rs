@@ -66,17 +66,56 @@ fn run_reader(open: OpenArgs) -> ExitCode {
     }
     let paths = Paths::from_platform();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (setup, problems) =
+    let (mut setup, problems) =
         Setup::from_config(paths.as_ref().map(|p| p.config_dir.as_path()), no_color);
     for problem in &problems {
         eprintln!("parallax: {problem}");
     }
+    let notes = tui::stored_notes::open(
+        paths.as_ref(),
+        comparison.articles.clone(),
+        Box::new(SystemTime::now),
+    );
+    for notice in &notes.notices {
+        eprintln!("parallax: {notice}");
+    }
+    // A damaged notes file or notes that will not be saved matter more than a config typo.
+    if let Some(headline) = notes.headline {
+        setup.message = Some(tui::Message {
+            text: headline,
+            is_error: true,
+        });
+    }
+    setup.notes = notes.sink;
     let mut app = App::new(comparison, setup);
-    match tui::run(&mut app) {
+    let result = tui::run(&mut app);
+    if !notes.stored {
+        print_unsaved_notes(&app);
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: terminal error: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Notes written while the notes file could not be opened would be lost at exit: print them,
+/// so the reader can keep them.
+fn print_unsaved_notes(app: &App) {
+    let notes = app.notes().all();
+    if notes.is_empty() {
+        return;
+    }
+    eprintln!("parallax: these notes were not saved:");
+    for note in notes {
+        let article = &app.comparison().articles[note.side];
+        let passage = note.passage.map_or(0, |p| p + 1);
+        let clean = tui::sanitize::clean;
+        eprintln!("--- {} passage {passage}", clean(&article.label));
+        for line in note.text.lines() {
+            eprintln!("{}", clean(line));
         }
     }
 }

@@ -14,11 +14,19 @@ struct Session {
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
-    _config: tempfile::TempDir,
+    _config: Option<tempfile::TempDir>,
 }
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        let config = tempfile::tempdir().unwrap();
+        let mut session = Session::start_in(args, config.path());
+        session._config = Some(config);
+        session
+    }
+
+    /// Runs parallax with `XDG_CONFIG_HOME` at `config`, which the caller keeps.
+    fn start_in(args: &[&str], config: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -27,10 +35,9 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let config = tempfile::tempdir().unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
         cmd.args(args);
-        cmd.env("XDG_CONFIG_HOME", config.path());
+        cmd.env("XDG_CONFIG_HOME", config);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn parallax");
@@ -52,7 +59,7 @@ impl Session {
             writer,
             output,
             screen: vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
-            _config: config,
+            _config: None,
         }
     }
 
@@ -214,5 +221,66 @@ fn piped_output_gets_a_plain_summary_and_bad_arguments_exit_2() {
     assert!(
         err.contains("/nonexistent/a.txt") && err.lines().count() == 1,
         "{err}"
+    );
+}
+
+fn status_line(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn a_note_added_with_the_keyboard_is_there_after_reopening_and_listed() {
+    let config = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let files = [
+        format!("{fixtures}/gazette.txt"),
+        format!("{fixtures}/coastline.txt"),
+    ];
+    let args = [files[0].as_str(), files[1].as_str()];
+
+    let mut s = Session::start_in(&args, config.path());
+    s.wait_for("the pair", |t| t.contains("? help"));
+    assert!(!s.text().contains('✎'), "no notes yet:\n{}", s.text());
+    let focus = status_line(&s.text());
+    s.send("a");
+    s.wait_for("the note editor", |t| t.contains("Note on"));
+    s.send("pier or harbour wall?\rcheck the photo");
+    s.wait_for("the typed text", |t| t.contains("check the photo"));
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("the save", |t| status_line(t).contains("Note saved"));
+    s.send("q");
+    assert!(s.finish(), "clean exit status");
+
+    let mut s = Session::start_in(&args, config.path());
+    s.wait_for("the marker on the focused passage", |t| {
+        t.contains('✎') && status_line(t).contains("✎ 1")
+    });
+    // The same passage as before, now with its note counted.
+    let position = |line: &str| line.split('·').next().unwrap_or_default().trim().to_owned();
+    assert_eq!(position(&status_line(&s.text())), position(&focus));
+    s.send("\r");
+    s.wait_for("the passage's notes", |t| {
+        t.contains("Notes on") && t.contains("pier or harbour wall?")
+    });
+    // Esc and q apart: together a terminal reads them as Alt-q.
+    s.send("\x1b");
+    s.wait_for("the list to close", |t| !t.contains("Notes on"));
+    s.send("q");
+    assert!(s.finish(), "clean exit status");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["notes", "list"])
+        .env("XDG_CONFIG_HOME", config.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.contains("pier or harbour wall?") && listed.contains("check the photo"),
+        "{listed}"
     );
 }

@@ -5,7 +5,7 @@ mod reader_support;
 use parallax::engine::Comparison;
 use parallax::side::Side::{Left, Right};
 use parallax::tui::fixture::sample;
-use parallax::tui::{Action, App, Mode, NoteSink, Setup};
+use parallax::tui::{Action, App, Mode, NoteKey, NoteSink, Setup, ShownNote};
 use reader_support::press;
 
 fn app() -> App {
@@ -194,21 +194,28 @@ fn note_editor_saves_multi_line_text() {
     let passage = app.cursor(Left);
     press(&mut app, "aFirst line<Enter>second<C-s>");
     assert_eq!(*app.mode(), Mode::Reading);
-    assert_eq!(
-        app.notes().notes(Left, passage),
-        vec!["First line\nsecond".to_owned()]
-    );
+    let texts = |app: &App| -> Vec<String> {
+        let notes = app.notes().on_passage(Left, passage);
+        notes.iter().map(|n| n.text.clone()).collect()
+    };
+    assert_eq!(texts(&app), vec!["First line\nsecond".to_owned()]);
     press(&mut app, "adiscard me<Esc>");
-    assert_eq!(app.notes().notes(Left, passage).len(), 1);
+    assert_eq!(texts(&app).len(), 1);
 }
 
 struct FullDisk;
 impl NoteSink for FullDisk {
-    fn save(&mut self, _: parallax::side::Side, _: usize, _: &str) -> Result<(), String> {
+    fn add(&mut self, _: parallax::side::Side, _: usize, _: &str) -> Result<NoteKey, String> {
         Err("no space left on device".to_owned())
     }
-    fn notes(&self, _: parallax::side::Side, _: usize) -> Vec<String> {
-        Vec::new()
+    fn edit(&mut self, _: NoteKey, _: &str) -> Result<NoteKey, String> {
+        Err("no space left on device".to_owned())
+    }
+    fn delete(&mut self, _: NoteKey) -> Result<bool, String> {
+        Err("no space left on device".to_owned())
+    }
+    fn all(&self) -> &[ShownNote] {
+        &[]
     }
 }
 
@@ -222,7 +229,7 @@ fn failed_save_keeps_the_text_and_says_why() {
     press(&mut app, "akeep this<C-s>");
     match app.mode() {
         Mode::Note(editor) => {
-            assert_eq!(editor.text, "keep this");
+            assert_eq!(editor.text(), "keep this");
             assert_eq!(editor.error.as_deref(), Some("no space left on device"));
         }
         other => panic!("editor closed: {other:?}"),

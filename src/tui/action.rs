@@ -2,16 +2,25 @@
 //! and its doc line is its help text, so the keymap, the config file and the help overlay
 //! can never disagree.
 
-/// Where a key is looked up: the reader itself, the search prompt or the note editor.
+/// Where a key is looked up: the reader itself, the search prompt, the note editor, a list
+/// of notes, or the question before a note is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Reader,
     Search,
     Editor,
+    Notes,
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 3] = [Context::Reader, Context::Search, Context::Editor];
+    pub const ALL: [Context; 5] = [
+        Context::Reader,
+        Context::Search,
+        Context::Editor,
+        Context::Notes,
+        Context::Confirm,
+    ];
 
     /// The table name in `keymap.toml` and `config.toml`.
     pub fn name(self) -> &'static str {
@@ -19,6 +28,8 @@ impl Context {
             Context::Reader => "reader",
             Context::Search => "search",
             Context::Editor => "editor",
+            Context::Notes => "notes",
+            Context::Confirm => "confirm",
         }
     }
 
@@ -32,6 +43,8 @@ impl Context {
             Context::Reader => "Reading",
             Context::Search => "Search prompt",
             Context::Editor => "Note editor",
+            Context::Notes => "Notes list",
+            Context::Confirm => "Deleting a note",
         }
     }
 }
@@ -85,6 +98,8 @@ bindable! {
     PrevMatch, "prev_match", Reader, "Previous search match";
     ToggleBoilerplate, "toggle_boilerplate", Reader, "Hide or show boilerplate (pleas, credits)";
     AddNote, "add_note", Reader, "Add a note to the focused passage";
+    PassageNotes, "passage_notes", Reader, "See, edit or delete the notes on the focused passage";
+    NotesPanel, "notes_panel", Reader, "List every note on the two articles; pick one to go to it";
     Dismiss, "dismiss", Reader, "Close help, clear the search and messages";
     SearchConfirm, "confirm", Search, "Run the search";
     SearchCancel, "cancel", Search, "Leave the prompt";
@@ -92,7 +107,23 @@ bindable! {
     NoteSave, "save", Editor, "Save the note";
     NoteCancel, "cancel", Editor, "Discard the note";
     NoteNewline, "newline", Editor, "Start a new line";
-    NoteBackspace, "backspace", Editor, "Delete the last character";
+    NoteBackspace, "backspace", Editor, "Delete the character before the cursor";
+    NoteDelete, "delete", Editor, "Delete the character under the cursor";
+    NoteLeft, "left", Editor, "Cursor left";
+    NoteRight, "right", Editor, "Cursor right";
+    NoteUp, "up", Editor, "Cursor up a line";
+    NoteDown, "down", Editor, "Cursor down a line";
+    NoteHome, "home", Editor, "Cursor to the start of the line";
+    NoteEnd, "end", Editor, "Cursor to the end of the line";
+    ListDown, "down", Notes, "Next note";
+    ListUp, "up", Notes, "Previous note";
+    ListJump, "jump", Notes, "Go to the chosen note's passage";
+    ListEdit, "edit", Notes, "Edit the chosen note";
+    ListDelete, "delete", Notes, "Delete the chosen note (asks first)";
+    ListAdd, "add", Notes, "Add another note to this passage";
+    ListClose, "close", Notes, "Close the list";
+    ConfirmYes, "yes", Confirm, "Delete the note";
+    ConfirmNo, "no", Confirm, "Keep the note";
 }
 
 impl Command {

@@ -5,6 +5,7 @@ use super::display::Display;
 use super::geometry::Geometry;
 use super::keymap::Keymap;
 use super::note_editor::NoteEditor;
+use super::note_list::NoteList;
 use super::notes::NoteSink;
 use super::overview::{Summary, summarise};
 use super::search::SearchResults;
@@ -25,6 +26,8 @@ pub enum Mode {
     /// Typing a search query.
     Search(String),
     Note(NoteEditor),
+    /// A list of notes, perhaps asking whether to delete one.
+    Notes(NoteList),
 }
 
 /// A line for the status bar that replaces the usual summary until dismissed.

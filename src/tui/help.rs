@@ -16,7 +16,7 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("+", "only in this article"),
     ("·", "boilerplate"),
     ("↕", "moved out of order"),
-    ("✎", "has a note"),
+    ("✎", "has a note (dim: on its counterpart)"),
     ("▶ ▷", "cursor, counterpart"),
     ("───", "rows linked across the gutter"),
 ];

@@ -25,6 +25,8 @@ fn map_any(keymap: &Keymap, mode: &Mode, event: &Event) -> Option<Action> {
                 Mode::Reading | Mode::Help => Context::Reader,
                 Mode::Search(_) => Context::Search,
                 Mode::Note(_) => Context::Editor,
+                Mode::Notes(list) if list.confirm_delete => Context::Confirm,
+                Mode::Notes(_) => Context::Notes,
             };
             if let Some(command) = keymap.lookup(context, key) {
                 return Some(Action::Command(command));

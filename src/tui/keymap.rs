@@ -152,7 +152,8 @@ impl Keymap {
                     context: context_name.clone(),
                     action: String::new(),
                     message: format!(
-                        "unknown key context `{context_name}` (expected reader, search or editor)"
+                        "unknown key context `{context_name}` (expected {})",
+                        Context::ALL.map(Context::name).join(", ")
                     ),
                 });
                 continue;

@@ -3,6 +3,7 @@
 use super::app::App;
 use super::display::Display;
 use super::geometry::Geometry;
+use super::linked_notes::NoteMark;
 use super::sanitize::display_char;
 use super::theme::Class;
 use crate::side::Side;
@@ -124,14 +125,25 @@ fn draw_margin(
     let marker_style = theme.passage(class).remove_modifier(Modifier::DIM);
     buf.set_stringn(margin.x, y, cursor, 1, theme.key);
     buf.set_stringn(margin.x + 1, y, class.marker().to_string(), 1, marker_style);
-    let extra = if local == 0 && app.notes().has_notes(side, passage) {
-        "✎"
-    } else if matches!(class, Class::Shared { moved: true, .. }) {
-        "↕"
+    let mark = if local == 0 {
+        app.note_mark(side, passage)
     } else {
-        " "
+        None
     };
-    buf.set_stringn(margin.x + 2, y, extra, 1, theme.key);
+    // A note made on the counterpart shows here too, dimmer than one made on this passage.
+    let (extra, style) = match mark {
+        Some(NoteMark::Own) => ("✎", theme.key.add_modifier(Modifier::BOLD)),
+        Some(NoteMark::Linked) => (
+            "✎",
+            theme
+                .key
+                .remove_modifier(Modifier::BOLD)
+                .add_modifier(Modifier::DIM),
+        ),
+        None if matches!(class, Class::Shared { moved: true, .. }) => ("↕", theme.key),
+        None => (" ", theme.key),
+    };
+    buf.set_stringn(margin.x + 2, y, extra, 1, style);
 }
 
 fn draw_text(

@@ -83,9 +83,11 @@ pub fn describe_focus(app: &App) -> String {
         }
         Class::Boilerplate => text += "boilerplate",
     }
-    let notes = app.notes().notes(side, passage).len();
+    let notes = app.notes_on_link(side, passage).len();
     if notes > 0 {
-        text += &format!(" · ✎ {notes}");
+        let open = app.keymap().describe(Command::PassageNotes);
+        let open = open.split(", ").next().unwrap_or_default();
+        text += &format!(" · ✎ {notes} ({open} shows)");
     }
     text
 }
@@ -105,7 +107,8 @@ fn right_part(app: &App, width: u16) -> String {
         out += "boilerplate hidden · ";
     }
     // On wide screens a legend saves a newcomer opening help to read the margin marks.
-    if width >= 140 {
+    // A message (perhaps naming a backup file) needs the room more than the legend does.
+    if width >= 140 && app.message().is_none() {
         out += "= same  ~ reworded  ≈ paraphrase  + only here  ↕ moved · ";
     }
     out += &format!(

@@ -2,7 +2,6 @@
 
 use super::action::{Action, Command};
 use super::app::{App, Message, Mode};
-use super::note_editor::NoteEditor;
 use super::search::SearchResults;
 use crate::side::Side;
 use ratatui::layout::Rect;
@@ -33,9 +32,7 @@ impl App {
             };
             return;
         }
-        if !matches!(command, Dismiss | SearchBackspace | NoteBackspace)
-            && self.mode == Mode::Reading
-        {
+        if !matches!(command, Dismiss | SearchBackspace) && self.mode == Mode::Reading {
             self.message = None;
         }
         match command {
@@ -101,60 +98,29 @@ impl App {
                 }
                 self.follow_cursor();
             }
-            AddNote => {
-                if !self.comparison.articles[self.focus].passages.is_empty() {
-                    self.mode = Mode::Note(NoteEditor::new(self.focus, self.cursor[self.focus]));
-                }
-            }
             SearchConfirm => {
                 if let Mode::Search(query) = std::mem::replace(&mut self.mode, Mode::Reading) {
                     self.start_search(&query);
                 }
             }
-            SearchCancel | NoteCancel => self.mode = Mode::Reading,
+            SearchCancel => self.mode = Mode::Reading,
             SearchBackspace => {
                 if let Mode::Search(query) = &mut self.mode {
                     query.pop();
                 }
             }
-            NoteBackspace => {
-                if let Mode::Note(editor) = &mut self.mode {
-                    editor.text.pop();
-                }
-            }
-            NoteNewline => self.type_char('\n'),
-            NoteSave => self.save_note(),
+            AddNote | PassageNotes | NotesPanel | NoteSave | NoteCancel | NoteNewline
+            | NoteBackspace | NoteDelete | NoteLeft | NoteRight | NoteUp | NoteDown | NoteHome
+            | NoteEnd | ListDown | ListUp | ListJump | ListEdit | ListDelete | ListAdd
+            | ListClose | ConfirmYes | ConfirmNo => self.run_note_command(command),
         }
     }
 
-    fn type_char(&mut self, c: char) {
+    pub(super) fn type_char(&mut self, c: char) {
         match &mut self.mode {
             Mode::Search(query) if c != '\n' => query.push(c),
-            Mode::Note(editor) => editor.text.push(c),
+            Mode::Note(_) => self.type_note_char(c),
             _ => {}
-        }
-    }
-
-    fn save_note(&mut self) {
-        let Mode::Note(editor) = &mut self.mode else {
-            return;
-        };
-        if editor.text.trim().is_empty() {
-            self.mode = Mode::Reading;
-            return;
-        }
-        match self
-            .notes
-            .save(editor.side, editor.passage, editor.text.trim_end())
-        {
-            Ok(()) => {
-                self.mode = Mode::Reading;
-                self.message = Some(Message {
-                    text: "Note saved".to_owned(),
-                    is_error: false,
-                });
-            }
-            Err(error) => editor.error = Some(error),
         }
     }
 

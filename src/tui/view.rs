@@ -3,7 +3,7 @@
 
 use super::app::{App, Mode};
 use super::geometry::Geometry;
-use super::{gutter, help, note_editor, overview, pane, status};
+use super::{gutter, help, note_editor, note_list, overview, pane, status};
 use crate::side::Side;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -26,6 +26,7 @@ impl Widget for &App {
         match self.mode() {
             Mode::Help => help::render(self, area, buf),
             Mode::Note(editor) => note_editor::render(self, editor, area, buf),
+            Mode::Notes(list) => note_list::render(self, list, area, buf),
             Mode::Reading | Mode::Search(_) => {}
         }
     }
