@@ -88,7 +88,10 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// most of their sentences verbatim; linking these first, as patience diff anchors on unique
 /// lines, spares them tokenising and scoring, which is most of the work on long texts.
 fn verbatim_copies(articles: &Pair<Article>) -> Vec<(usize, usize)> {
-    let (left, right) = rayon::join(|| text_counts(&articles.left), || text_counts(&articles.right));
+    let (left, right) = rayon::join(
+        || text_counts(&articles.left),
+        || text_counts(&articles.right),
+    );
     let mut anchors: Vec<(usize, usize)> = left
         .iter()
         .filter_map(|(text, &(l, nl))| match right.get(text) {

@@ -47,7 +47,8 @@ fn is_word(c: u8) -> bool {
 fn joins(before: u8, mid: u8, after: u8) -> bool {
     let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
-    (letters && matches!(mid, b':' | b'.' | b'\'')) || (digits && matches!(mid, b',' | b';' | b'.' | b'\''))
+    (letters && matches!(mid, b':' | b'.' | b'\''))
+        || (digits && matches!(mid, b',' | b';' | b'.' | b'\''))
 }
 
 #[cfg(test)]

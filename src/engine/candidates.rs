@@ -75,7 +75,9 @@ fn nearest(group: &[u32], l: usize, nl: usize, nr: usize) -> &[u32] {
     }
     let at = (l * nr / nl.max(1)) as u32;
     let centre = group.partition_point(|&r| r < at);
-    let start = centre.saturating_sub(MAX_EXACT_GROUP / 2).min(group.len() - MAX_EXACT_GROUP);
+    let start = centre
+        .saturating_sub(MAX_EXACT_GROUP / 2)
+        .min(group.len() - MAX_EXACT_GROUP);
     &group[start..start + MAX_EXACT_GROUP]
 }
 

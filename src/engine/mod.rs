@@ -3,8 +3,8 @@
 //! Nothing here knows about the terminal; the reader and the reports consume [`Comparison`].
 
 mod align;
-mod ascii_words;
 pub mod article;
+mod ascii_words;
 pub mod boilerplate;
 mod candidates;
 pub mod comparison;

@@ -139,7 +139,10 @@ fn verbatim(articles: &Pair<Article>, ids: &Pair<Vec<usize>>) -> Option<WordDiff
     };
     let text = articles.left.passage_text(*l);
     (text == articles.right.passage_text(*r)).then(|| WordDiff {
-        pieces: vec![DiffPiece { op: DiffOp::Equal, text: text.to_owned() }],
+        pieces: vec![DiffPiece {
+            op: DiffOp::Equal,
+            text: text.to_owned(),
+        }],
         changes: Pair::new(Vec::new(), Vec::new()),
         ratio: 1.0,
         identical: true,

@@ -28,6 +28,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
+    watch_for_stuck_exit(Arc::clone(&stop));
     let _guard = Session::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -70,6 +71,26 @@ where
         }
     }
     Ok(())
+}
+
+/// How long the loop may take to notice a termination signal before the process is ended.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// When the terminal hangs up, stdin reads end-of-file forever and crossterm's `poll` spins
+/// on it without returning, so the loop never sees the stop flag (found in practice: readers
+/// left behind by a killed tmux kept a core busy). After a signal, this thread gives the loop
+/// a moment to stop cleanly, then restores the terminal and ends the process itself.
+/// Notes are saved on every change, so only an unsaved editor could be lost, and a hung-up
+/// terminal has no one typing into it.
+fn watch_for_stuck_exit(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(SIGNAL_CHECK);
+        }
+        std::thread::sleep(STOP_GRACE);
+        restore();
+        std::process::exit(1);
+    });
 }
 
 /// Puts the terminal back. Safe to call more than once and from a panic hook.
