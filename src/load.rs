@@ -24,9 +24,21 @@ pub fn load_pair(
         ..LoadOptions::default()
     };
     let labels = Pair::new(args.left_label.as_deref(), args.right_label.as_deref());
-    let left = load_article(names.left, labels.left, &options, env)?;
-    let right = load_article(names.right, labels.right, &options, env)?;
+    // Reading shares stdin and the cache, so it goes one side at a time; cutting the texts
+    // into passages is independent work, done on both cores at once.
+    let left = input::load(names.left, &options, env)?;
+    let right = input::load(names.right, &options, env)?;
+    let (left, right) = rayon::join(
+        || article(left, labels.left),
+        || article(right, labels.right),
+    );
     Ok(Pair::new(left, right))
+}
+
+fn article(loaded: input::Loaded, label: Option<&str>) -> Article {
+    let mut article = engine::build_article(&loaded.source, label, loaded.text, loaded.meta);
+    article.notices = loaded.notices;
+    article
 }
 
 /// Load one article; its notices (a fallback encoding, a cached copy) travel with it.
@@ -36,9 +48,5 @@ pub fn load_article(
     options: &LoadOptions,
     env: &mut InputEnv,
 ) -> Result<Article, LoadError> {
-    let loaded = input::load(name, options, env)?;
-    let notices: Vec<String> = loaded.notices.clone();
-    let mut article = engine::build_article(&loaded.source, label, loaded.text, loaded.meta);
-    article.notices = notices;
-    Ok(article)
+    Ok(article(input::load(name, options, env)?, label))
 }

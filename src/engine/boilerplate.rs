@@ -101,15 +101,17 @@ fn compile(pattern: &str) -> Result<Regex, String> {
 /// Many patterns as one alternation: a passage is tested against all of them in one pass,
 /// and a single regex searches faster than a `RegexSet`, which tracks every pattern.
 fn compile_all(patterns: &[String]) -> Result<Regex, String> {
-    // Compile one by one first, so that a bad pattern is named in the message.
-    for p in patterns {
-        compile(p)?;
-    }
     if patterns.is_empty() {
         return compile("[^\\x00-\\xFF]");
     }
     let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    compile(&joined.join("|"))
+    compile(&joined.join("|")).map_err(|joined_error| {
+        // Name the pattern at fault, not the whole alternation.
+        patterns
+            .iter()
+            .find_map(|p| compile(p).err())
+            .unwrap_or(joined_error)
+    })
 }
 
 fn compile_blocks(blocks: &[BlockFile]) -> Result<Vec<Block>, String> {
@@ -259,7 +261,11 @@ mod tests {
 
     #[test]
     fn builtin_rules_parse() {
-        assert!(Rules::builtin().patterns.is_match(b"Read more: the ferry strike"));
+        assert!(
+            Rules::builtin()
+                .patterns
+                .is_match(b"Read more: the ferry strike")
+        );
         assert!(Rules::builtin().outlets.len() >= 2);
     }
 
