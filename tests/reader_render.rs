@@ -316,3 +316,21 @@ fn control_characters_are_shown_harmlessly_and_long_words_cut() {
     assert!(rows_with_x >= 300 / 40, "{text}");
     assert!(text.contains("end."));
 }
+
+#[test]
+fn header_shows_byline_date_and_how_the_source_was_read() {
+    let mut comparison = sample();
+    let right = &mut comparison.articles.right;
+    right.meta.byline = Some("Ana Reyes".into());
+    right.meta.published = Some("2026-03-04T08:00:00Z".into());
+    right
+        .notices
+        .push("showing the cached copy from 3 hours ago".into());
+    let mut app = App::new(comparison, Setup::default());
+    let buf = render(&mut app, 260, 30);
+    let header = row_text(&buf, 0);
+    assert!(
+        header.contains("Ana Reyes · 2026-03-04 · showing the cached copy from 3 hours ago"),
+        "{header}"
+    );
+}

@@ -25,6 +25,26 @@ pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     buf.set_style(Rect { height: 1, ..area }, style);
     let shared = format!("{:.0}% shared ", app.shared_fraction(side) * 100.0);
     let label = format!(" {} ", super::sanitize::clean(&article.label));
+    // What else is known of the source: byline, date, and how it was read (a cached copy and
+    // its age, a fallback encoding), so the reader knows what they are looking at.
+    let details: Vec<String> = [
+        article.meta.byline.clone(),
+        article
+            .meta
+            .published
+            .as_ref()
+            .map(|d| d.chars().take(10).collect()),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(article.notices.iter().cloned())
+    .map(|d| super::sanitize::clean(&d))
+    .collect();
+    let label = if details.is_empty() {
+        label
+    } else {
+        format!("{label}· {} ", details.join(" · "))
+    };
     let label_width = area.width.saturating_sub(shared.len() as u16);
     Line::from(Span::styled(label, style)).render(
         Rect {
