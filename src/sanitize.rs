@@ -8,30 +8,27 @@ use std::borrow::Cow;
 /// C0 controls by their Unicode control pictures (ESC becomes `␛`), DEL by `␡`, C1 controls
 /// and bidirectional overrides by `�`.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
+    if !s.chars().any(|c| stand_in(c).is_some()) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| if needs_escape(c) { stand_in(c) } else { c })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(|c| stand_in(c).unwrap_or(c)).collect())
 }
 
-fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
-}
-
-/// Bidirectional overrides can make text display in a different order than it is stored.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn stand_in(c: char) -> char {
-    match c as u32 {
-        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
-        0x7F => '\u{2421}',
-        _ => '\u{FFFD}',
+/// The visible stand-in for a character that must not reach a terminal as it is, or `None`
+/// for one that may (newline and tab included). The one definition of "unsafe" that the
+/// reports, the reader and the notes CLI share.
+pub fn stand_in(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{FFFD}'),
+        // Bidirectional marks and overrides can make text display in another order than it
+        // is stored.
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some('\u{FFFD}')
+        }
+        _ => None,
     }
 }
 

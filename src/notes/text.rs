@@ -113,12 +113,13 @@ pub fn dice(a: &[u64], b: &[u64]) -> f64 {
     2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
-/// `text` safe to print on a terminal: control characters other than newline and tab are
-/// shown as `\u{..}` escapes, so an article or a note cannot send escape sequences.
+/// `text` safe to print on a terminal: what [`crate::sanitize::stand_in`] deems unsafe
+/// (controls other than newline and tab, bidirectional overrides) is shown as a `\u{..}`
+/// escape, so an article or a note cannot send escape sequences.
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\n' && c != '\t' {
+        if crate::sanitize::stand_in(c).is_some() {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);

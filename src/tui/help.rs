@@ -3,10 +3,10 @@
 use super::action::{Command, Context};
 use super::app::App;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 /// What the margin and gutter marks mean: the same legend works with or without colour.
 pub const LEGEND: &[(&str, &str)] = &[
@@ -78,15 +78,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (side_by_side_width, first.len().max(second.len()) as u16 + 2)
     };
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup::centred(area, width, height, buf);
     let close = app.keymap().describe(Command::Help);
     let block = Block::bordered()
         .title(" parallax keys ")

@@ -29,6 +29,7 @@ pub mod note_list;
 pub mod notes;
 pub mod overview;
 pub mod pane;
+mod popup;
 pub mod sanitize;
 pub mod search;
 pub mod setup;

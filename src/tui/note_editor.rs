@@ -9,10 +9,10 @@ use super::sanitize::clean;
 use super::text_box::TextBox;
 use crate::side::Side;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 /// A note being written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,13 +51,7 @@ pub fn render(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let width = area.width.saturating_sub(4).clamp(10, 72);
     let height = area.height.saturating_sub(2).clamp(3, 16);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup::centred(area, width, height, buf);
 
     let article = &app.comparison().articles[editor.side];
     let quote = match (editor.passage, editor.editing) {

@@ -7,10 +7,10 @@ use super::notes::ShownNote;
 use super::sanitize::clean;
 use crate::side::Side;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 /// Which notes a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,13 +68,7 @@ pub fn render(app: &App, list: &NoteList, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let width = area.width.saturating_sub(4).clamp(10, 96);
     let height = area.height.saturating_sub(2).max(3);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
+    let popup = super::popup::centred(area, width, height, buf);
 
     let notes = app.listed_notes(list);
     let articles = &app.comparison().articles;

@@ -9,11 +9,7 @@ use unicode_width::UnicodeWidthChar;
 pub fn display_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-        '\u{7f}' => '\u{2421}',
-        '\u{80}'..='\u{9f}' => '\u{fffd}',
-        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
-        c => c,
+        c => crate::sanitize::stand_in(c).unwrap_or(c),
     }
 }
 
