@@ -3,7 +3,9 @@
 //! insertion, changed attribution, numbers that disagree, a split sentence, a paraphrase,
 //! boilerplate glued to the first sentence, and passages only one side has.
 
-use parallax::engine::{Article, Comparison, LinkKind, Metadata, Role, build_article, compare};
+use parallax::engine::{
+    Article, Comparison, Link, LinkKind, Metadata, Role, build_article, compare,
+};
 use parallax::side::Side;
 
 fn fixture(name: &str) -> Article {
@@ -40,6 +42,27 @@ fn link_from(c: &Comparison, left: &str) -> Option<(LinkKind, bool, String)> {
             (l.kind, l.moved, right)
         })
     })
+}
+
+/// The link whose first left passage contains `fragment`.
+fn link_whose_left_starts<'a>(c: &'a Comparison, fragment: &str) -> &'a Link {
+    c.links
+        .iter()
+        .find(|l| {
+            c.articles
+                .left
+                .passage_text(l.passages.left[0])
+                .contains(fragment)
+        })
+        .unwrap_or_else(|| panic!("no link from {fragment:?}"))
+}
+
+/// The texts of the words that differ on `side` of `link`.
+fn changed<'a>(c: &'a Comparison, link: &Link, side: Side) -> Vec<&'a str> {
+    link.changes[side]
+        .iter()
+        .map(|r| &c.articles[side].text[r.clone()])
+        .collect()
 }
 
 fn role_of(a: &Article, fragment: &str) -> Role {
@@ -89,34 +112,15 @@ fn moved_quote_is_identical_and_moved() {
 #[test]
 fn bracketed_insertion_and_new_attribution_are_reworded() {
     let c = ferry();
-    let link = c
-        .links
-        .iter()
-        .find(|l| {
-            c.articles
-                .left
-                .passage_text(l.passages.left[0])
-                .contains("both engines")
-        })
-        .unwrap();
+    let link = link_whose_left_starts(&c, "both engines");
     assert_eq!(link.kind, LinkKind::Reworded);
-    let inserted: Vec<&str> = link
-        .changes
-        .right
-        .iter()
-        .map(|r| &c.articles.right.text[r.clone()])
-        .collect();
+    let inserted: Vec<&str> = changed(&c, link, Side::Right);
     assert!(inserted.contains(&"[on the Morning Star]"), "{inserted:?}");
     assert!(
         inserted.iter().any(|s| s.contains("told reporters")),
         "{inserted:?}"
     );
-    let deleted: Vec<&str> = link
-        .changes
-        .left
-        .iter()
-        .map(|r| &c.articles.left.text[r.clone()])
-        .collect();
+    let deleted: Vec<&str> = changed(&c, link, Side::Left);
     assert!(
         deleted.iter().any(|s| s.contains("the ferry's master")),
         "{deleted:?}"
@@ -126,29 +130,10 @@ fn bracketed_insertion_and_new_attribution_are_reworded() {
 #[test]
 fn disagreeing_numbers_show_in_the_diff() {
     let c = ferry();
-    let link = c
-        .links
-        .iter()
-        .find(|l| {
-            c.articles
-                .left
-                .passage_text(l.passages.left[0])
-                .contains("struck the north pier")
-        })
-        .unwrap();
+    let link = link_whose_left_starts(&c, "struck the north pier");
     assert_eq!(link.kind, LinkKind::Reworded);
-    let deleted: String = link
-        .changes
-        .left
-        .iter()
-        .map(|r| &c.articles.left.text[r.clone()])
-        .collect();
-    let inserted: String = link
-        .changes
-        .right
-        .iter()
-        .map(|r| &c.articles.right.text[r.clone()])
-        .collect();
+    let deleted: String = changed(&c, link, Side::Left).concat();
+    let inserted: String = changed(&c, link, Side::Right).concat();
     assert!(deleted.contains("14"), "{deleted}");
     assert!(inserted.contains("Sixteen"), "{inserted}");
 }
@@ -156,16 +141,7 @@ fn disagreeing_numbers_show_in_the_diff() {
 #[test]
 fn split_sentence_links_one_to_two() {
     let c = ferry();
-    let link = c
-        .links
-        .iter()
-        .find(|l| {
-            c.articles
-                .left
-                .passage_text(l.passages.left[0])
-                .contains("which carried 212")
-        })
-        .unwrap();
+    let link = link_whose_left_starts(&c, "which carried 212");
     assert_eq!(link.passages.right.len(), 2);
     assert_eq!(link.kind, LinkKind::Reworded);
 }
