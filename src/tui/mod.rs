@@ -35,7 +35,6 @@ pub mod search;
 pub mod setup;
 pub mod status;
 pub mod stored_notes;
-pub mod summary;
 pub mod terminal;
 pub mod text_box;
 pub mod theme;
