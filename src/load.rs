@@ -28,7 +28,9 @@ pub fn load_pair(
     // into passages is independent work, done on both cores at once.
     let left = input::load(names.left, &options, env)?;
     let right = input::load(names.right, &options, env)?;
-    let (left, right) = rayon::join(
+    let parallel = engine::parallel::worth_it(left.text.len() + right.text.len());
+    let (left, right) = engine::parallel::join(
+        parallel,
         || article(left, labels.left),
         || article(right, labels.right),
     );

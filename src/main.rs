@@ -11,6 +11,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
+// Comparing long articles allocates millions of small strings and vectors; mimalloc's
+// thread-local free lists make that measurably cheaper than glibc's malloc (README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status for bad input: a missing, unreadable or unsuitable article.
 const BAD_INPUT: u8 = 2;
 
@@ -154,7 +159,11 @@ fn run_compare(args: &CompareArgs) -> ExitCode {
             std::env::var_os("NO_COLOR").as_deref(),
         ),
     };
-    write_report(&comparison, args.format, style)
+    let code = write_report(&comparison, args.format, style);
+    // The process is about to end, which returns all its memory at once; freeing a long
+    // comparison's millions of strings one by one first took a tenth of the run.
+    std::mem::forget(comparison);
+    code
 }
 
 fn write_report(comparison: &Comparison, format: Format, style: Style) -> ExitCode {

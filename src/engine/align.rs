@@ -5,8 +5,9 @@ use super::article::{Article, Role};
 use super::candidates::candidate_pairs;
 use super::comparison::{Comparison, Link, LinkKind, Stats};
 use super::features::Features;
-use super::matching::choose;
+use super::matching::{Match, choose};
 use super::order::moved;
+use super::parallel;
 use super::word_diff::diff;
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
@@ -16,7 +17,8 @@ use rustc_hash::FxHashMap;
 const REWORDED_RATIO: f64 = 0.5;
 
 pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
-    let anchors = verbatim_copies(&articles);
+    let parallel = parallel::worth_it(articles.left.text.len() + articles.right.text.len());
+    let anchors = verbatim_copies(&articles, parallel);
     let mut skip = Pair::new(
         vec![false; articles.left.passages.len()],
         vec![false; articles.right.passages.len()],
@@ -25,33 +27,35 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         skip.left[l] = true;
         skip.right[r] = true;
     }
-    let features = Features::build(&articles, &skip);
-    let pairs = candidate_pairs(&features);
-    let mut matches = choose(&pairs, &features, &anchors);
+    let features = Features::build(&articles, &skip, parallel);
+    let pairs = candidate_pairs(&features, parallel);
+    let mut matches = choose(&pairs, &features, &anchors, parallel);
     drop(features);
     matches.sort_by_key(|m| (m.passages.left[0], m.passages.right[0]));
 
-    let mut links: Vec<Link> = matches
-        .par_iter()
-        .map(|m| {
-            let d = diff(&articles, &m.passages, options.diff_deadline);
-            let kind = if d.identical {
-                LinkKind::Identical
-            } else if d.ratio >= REWORDED_RATIO {
-                LinkKind::Reworded
-            } else {
-                LinkKind::Paraphrase
-            };
-            Link {
-                passages: m.passages.clone(),
-                kind,
-                similarity: if d.identical { 1.0 } else { d.ratio },
-                moved: false,
-                diff: d.pieces,
-                changes: d.changes,
-            }
-        })
-        .collect();
+    let link = |m: &Match| {
+        let d = diff(&articles, &m.passages, options.diff_deadline);
+        let kind = if d.identical {
+            LinkKind::Identical
+        } else if d.ratio >= REWORDED_RATIO {
+            LinkKind::Reworded
+        } else {
+            LinkKind::Paraphrase
+        };
+        Link {
+            passages: m.passages.clone(),
+            kind,
+            similarity: if d.identical { 1.0 } else { d.ratio },
+            moved: false,
+            diff: d.pieces,
+            changes: d.changes,
+        }
+    };
+    let mut links: Vec<Link> = if parallel {
+        matches.par_iter().map(link).collect()
+    } else {
+        matches.iter().map(link).collect()
+    };
 
     let words: Pair<Vec<usize>> = Pair::from_fn(|side| word_counts(&articles[side]));
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
@@ -87,8 +91,9 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// Passages whose text occurs once in each article, to the byte. Copies of one story share
 /// most of their sentences verbatim; linking these first, as patience diff anchors on unique
 /// lines, spares them tokenising and scoring, which is most of the work on long texts.
-fn verbatim_copies(articles: &Pair<Article>) -> Vec<(usize, usize)> {
-    let (left, right) = rayon::join(
+fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
+    let (left, right) = parallel::join(
+        parallel,
         || text_counts(&articles.left),
         || text_counts(&articles.right),
     );

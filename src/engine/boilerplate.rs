@@ -2,58 +2,39 @@
 //! kept as data in `assets/boilerplate.toml`.
 
 use super::article::{Metadata, Passage, Role};
-use regex::bytes::{Regex, RegexBuilder};
-use serde::Deserialize;
+use super::rule_file::{self, RuleFile, groups};
+use regex_automata::dfa::dense::DFA;
+use regex_automata::util::wire::AlignAs;
 
 const BUILTIN: &str = include_str!("../../assets/boilerplate.toml");
+
+// `BAKED`: the built-in rules' automata, compiled by the build script in the order of
+// `RuleFile::sources`.
+include!(concat!(env!("OUT_DIR"), "/boilerplate_dfas.rs"));
 
 /// Paragraphs a block rule may span before its start is taken as a false alarm.
 const MAX_BLOCK_PARAGRAPHS: usize = 12;
 
-#[derive(Debug, Deserialize)]
-struct RuleFile {
-    general: RuleSet,
-    #[serde(default)]
-    outlet: Vec<OutletFile>,
+/// A compiled rule: baked into the binary for the built-in rules, built when rules are read.
+#[derive(Debug)]
+enum Matcher {
+    Baked(DFA<&'static [u32]>),
+    Built(DFA<Vec<u32>>),
 }
 
-#[derive(Debug, Deserialize)]
-struct RuleSet {
-    #[serde(default = "default_max_words")]
-    max_words: usize,
-    #[serde(default)]
-    patterns: Vec<String>,
-    #[serde(default)]
-    block: Vec<BlockFile>,
-}
-
-fn default_max_words() -> usize {
-    60
-}
-
-#[derive(Debug, Deserialize)]
-struct BlockFile {
-    start: String,
-    end: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct OutletFile {
-    name: String,
-    #[serde(default)]
-    names: Vec<String>,
-    #[serde(default)]
-    signatures: Vec<String>,
-    #[serde(default)]
-    patterns: Vec<String>,
-    #[serde(default)]
-    block: Vec<BlockFile>,
+impl Matcher {
+    fn is_match(&self, haystack: &[u8]) -> bool {
+        match self {
+            Matcher::Baked(dfa) => rule_file::is_match(dfa, haystack),
+            Matcher::Built(dfa) => rule_file::is_match(dfa, haystack),
+        }
+    }
 }
 
 #[derive(Debug)]
 struct Block {
-    start: Regex,
-    end: Regex,
+    start: Matcher,
+    end: Matcher,
 }
 
 #[derive(Debug)]
@@ -61,8 +42,28 @@ struct Outlet {
     name: String,
     names: Vec<String>,
     signatures: Vec<String>,
-    patterns: Regex,
+    /// A passage matching any of these is furniture.
+    patterns: Vec<Matcher>,
     blocks: Vec<Block>,
+}
+
+fn take(matchers: &mut impl Iterator<Item = Matcher>) -> Matcher {
+    matchers
+        .next()
+        .expect("one automaton per source of the rule file")
+}
+
+fn take_groups(matchers: &mut impl Iterator<Item = Matcher>, patterns: &[String]) -> Vec<Matcher> {
+    groups(patterns).iter().map(|_| take(matchers)).collect()
+}
+
+fn take_blocks(matchers: &mut impl Iterator<Item = Matcher>, count: usize) -> Vec<Block> {
+    (0..count)
+        .map(|_| Block {
+            start: take(matchers),
+            end: take(matchers),
+        })
+        .collect()
 }
 
 /// Compiled boilerplate rules.
@@ -70,7 +71,8 @@ struct Outlet {
 pub struct Rules {
     /// Longer passages are never furniture by pattern (block rules still apply).
     max_words: usize,
-    patterns: Regex,
+    /// A passage matching any of these is furniture.
+    patterns: Vec<Matcher>,
     blocks: Vec<Block>,
     outlets: Vec<Outlet>,
 }
@@ -88,73 +90,62 @@ fn fold_identity(s: &str) -> String {
         .collect()
 }
 
-// Rules are matched on bytes with ASCII classes: Unicode-aware `\b` and `\w` made compiling
-// the rules half of the run time on a short article, and the cues are English words.
-fn compile(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
-        .map_err(|e| format!("bad pattern {pattern:?}: {e}"))
-}
-
-/// Many patterns as one alternation: a passage is tested against all of them in one pass,
-/// and a single regex searches faster than a `RegexSet`, which tracks every pattern.
-fn compile_all(patterns: &[String]) -> Result<Regex, String> {
-    if patterns.is_empty() {
-        return compile("[^\\x00-\\xFF]");
-    }
-    let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    compile(&joined.join("|")).map_err(|joined_error| {
-        // Name the pattern at fault, not the whole alternation.
-        patterns
-            .iter()
-            .find_map(|p| compile(p).err())
-            .unwrap_or(joined_error)
-    })
-}
-
-fn compile_blocks(blocks: &[BlockFile]) -> Result<Vec<Block>, String> {
-    blocks
-        .iter()
-        .map(|b| {
-            Ok(Block {
-                start: compile(&b.start)?,
-                end: compile(&b.end)?,
-            })
-        })
-        .collect()
-}
-
 impl Rules {
-    /// Parse rules from TOML text.
+    /// Parse rules from TOML text, compiling their patterns.
     pub fn parse(toml_text: &str) -> Result<Rules, String> {
-        let file: RuleFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        let file = RuleFile::parse(toml_text)?;
+        let matchers = file
+            .sources()
+            .into_iter()
+            .map(|patterns| rule_file::dfa(&patterns).map(Matcher::Built))
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Rules::assemble(&file, matchers))
+    }
+
+    /// The rules shipped in `assets/boilerplate.toml`, with the automata the build compiled.
+    pub fn builtin() -> &'static Rules {
+        static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| {
+            let file = RuleFile::parse(BUILTIN).expect("the build script parsed these rules");
+            let matchers = BAKED
+                .iter()
+                .map(|baked| {
+                    // SAFETY: the bytes are what the build script serialised from automata it
+                    // built with this same crate version, so they are a valid DFA; the
+                    // checked `from_bytes` would read all 0.9 MB of them at every start-up.
+                    // The test `baked_automata_are_valid` runs the full check.
+                    let (dfa, _) = unsafe { DFA::from_bytes_unchecked(&baked.bytes) }
+                        .expect("the build script serialised these automata");
+                    Matcher::Baked(dfa)
+                })
+                .collect();
+            Rules::assemble(&file, matchers)
+        })
+    }
+
+    /// Put the automata, in the order of [`RuleFile::sources`], back with their rules.
+    fn assemble(file: &RuleFile, matchers: Vec<Matcher>) -> Rules {
+        debug_assert_eq!(matchers.len(), file.sources().len());
+        let mut matchers = matchers.into_iter();
+        let patterns = take_groups(&mut matchers, &file.general.patterns);
+        let blocks = take_blocks(&mut matchers, file.general.block.len());
         let outlets = file
             .outlet
             .iter()
-            .map(|o| {
-                Ok(Outlet {
-                    name: o.name.clone(),
-                    names: o.names.iter().map(|n| fold_identity(n)).collect(),
-                    signatures: o.signatures.clone(),
-                    patterns: compile_all(&o.patterns)?,
-                    blocks: compile_blocks(&o.block)?,
-                })
+            .map(|o| Outlet {
+                name: o.name.clone(),
+                names: o.names.iter().map(|n| fold_identity(n)).collect(),
+                signatures: o.signatures.clone(),
+                patterns: take_groups(&mut matchers, &o.patterns),
+                blocks: take_blocks(&mut matchers, o.block.len()),
             })
-            .collect::<Result<_, String>>()?;
-        Ok(Rules {
+            .collect();
+        Rules {
             max_words: file.general.max_words,
-            patterns: compile_all(&file.general.patterns)?,
-            blocks: compile_blocks(&file.general.block)?,
+            patterns,
+            blocks,
             outlets,
-        })
-    }
-
-    /// The rules shipped in `assets/boilerplate.toml`.
-    pub fn builtin() -> &'static Rules {
-        static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-        RULES.get_or_init(|| Rules::parse(BUILTIN).expect("assets/boilerplate.toml is valid"))
+        }
     }
 
     /// Names of the outlets whose rules apply to this article.
@@ -185,8 +176,10 @@ impl Rules {
         ]
         .join(" ");
         let outlets: Vec<&Outlet> = self.applicable(&identity, text).collect();
-        let sets: Vec<&Regex> = std::iter::once(&self.patterns)
-            .chain(outlets.iter().map(|o| &o.patterns))
+        let sets: Vec<&Matcher> = self
+            .patterns
+            .iter()
+            .chain(outlets.iter().flat_map(|o| o.patterns.iter()))
             .collect();
         let blocks: Vec<&Block> = self
             .blocks
@@ -264,7 +257,8 @@ mod tests {
         assert!(
             Rules::builtin()
                 .patterns
-                .is_match(b"Read more: the ferry strike")
+                .iter()
+                .any(|m| m.is_match(b"Read more: the ferry strike"))
         );
         assert!(Rules::builtin().outlets.len() >= 2);
     }
@@ -304,6 +298,41 @@ mod tests {
         let line = "Keep the Gazette free for everyone.";
         assert_eq!(roles(line, "harbour-gazette")[0].1, Role::Boilerplate);
         assert_eq!(roles(line, "other")[0].1, Role::Body);
+    }
+
+    #[test]
+    fn baked_automata_are_valid() {
+        let file = RuleFile::parse(BUILTIN).unwrap();
+        assert_eq!(BAKED.len(), file.sources().len());
+        for baked in BAKED {
+            assert!(DFA::from_bytes(&baked.bytes).is_ok());
+        }
+    }
+
+    #[test]
+    fn baked_rules_agree_with_rules_compiled_now() {
+        let built = Rules::parse(BUILTIN).unwrap();
+        let baked = Rules::builtin();
+        let samples = [
+            "Read more: the ferry strike",
+            "Follow Jane Doe on Twitter",
+            "Get our free daily newsletter",
+            "Sign up to our email updates",
+            "The ferry sank at 4am.",
+            "Photo: Getty Images",
+            "Your support makes all the difference.",
+            "Keep the Gazette free for everyone.",
+            "Readers who follow the council on Twitter were told first.",
+        ];
+        for sample in samples {
+            let any = |r: &Rules| r.patterns.iter().any(|m| m.is_match(sample.as_bytes()));
+            assert_eq!(any(&built), any(baked), "{sample}");
+        }
+        assert!(
+            samples
+                .iter()
+                .any(|s| baked.patterns.iter().any(|m| m.is_match(s.as_bytes())))
+        );
     }
 
     #[test]

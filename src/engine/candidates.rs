@@ -13,7 +13,7 @@ const MAX_POSTINGS: u32 = 64;
 
 /// Pairs `(left, right)` of linkable passages that may be alike, sorted and distinct.
 /// The set is the same, mirrored, when the sides are swapped.
-pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
+pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     let (left, right) = (&f.passages.left, &f.passages.right);
     let mut exact: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.df.len()];
@@ -25,40 +25,48 @@ pub fn candidate_pairs(f: &Features) -> Vec<(u32, u32)> {
             }
         }
     }
-    let mut pairs: Vec<(u32, u32)> = left
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || (vec![0u64; right.len()], Vec::<u32>::new()),
-            |(partial, touched), (l, p)| {
-                if !p.linkable {
-                    return Vec::new();
+    // Per thread: partial scores against every right passage, and which ones are non-zero.
+    let scratch = || (vec![0u64; right.len()], Vec::<u32>::new());
+    let scan = |(partial, touched): &mut (Vec<u64>, Vec<u32>),
+                (l, p): (usize, &PassageFeatures)| {
+        if !p.linkable {
+            return Vec::new();
+        }
+        let group = exact.get(&p.exact).map_or(&[][..], Vec::as_slice);
+        let mut found: Vec<(u32, u32)> = nearest(group, l, left.len(), right.len())
+            .iter()
+            .map(|&r| (l as u32, r))
+            .collect();
+        for &s in &p.stems {
+            for &r in postings[s as usize].iter() {
+                if partial[r as usize] == 0 {
+                    touched.push(r);
                 }
-                let group = exact.get(&p.exact).map_or(&[][..], Vec::as_slice);
-                let mut found: Vec<(u32, u32)> = nearest(group, l, left.len(), right.len())
-                    .iter()
-                    .map(|&r| (l as u32, r))
-                    .collect();
-                for &s in &p.stems {
-                    for &r in postings[s as usize].iter() {
-                        if partial[r as usize] == 0 {
-                            touched.push(r);
-                        }
-                        partial[r as usize] += f.weight[s as usize];
-                    }
-                }
-                for &r in touched.iter() {
-                    if promising(partial[r as usize], p, &right[r as usize]) {
-                        found.push((l as u32, r));
-                    }
-                    partial[r as usize] = 0;
-                }
-                touched.clear();
-                found
-            },
-        )
-        .flatten()
-        .collect();
+                partial[r as usize] += f.weight[s as usize];
+            }
+        }
+        for &r in touched.iter() {
+            if promising(partial[r as usize], p, &right[r as usize]) {
+                found.push((l as u32, r));
+            }
+            partial[r as usize] = 0;
+        }
+        touched.clear();
+        found
+    };
+    let mut pairs: Vec<(u32, u32)> = if parallel {
+        left.par_iter()
+            .enumerate()
+            .map_init(scratch, scan)
+            .flatten()
+            .collect()
+    } else {
+        let mut own = scratch();
+        left.iter()
+            .enumerate()
+            .flat_map(|lp| scan(&mut own, lp))
+            .collect()
+    };
     pairs.sort_unstable();
     pairs.dedup();
     pairs

@@ -38,6 +38,16 @@ pub enum DiffOp {
     Insert,
 }
 
+impl DiffOp {
+    pub fn name(self) -> &'static str {
+        match self {
+            DiffOp::Equal => "equal",
+            DiffOp::Delete => "delete",
+            DiffOp::Insert => "insert",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffPiece {
     pub op: DiffOp,

@@ -89,8 +89,9 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
 impl Features {
     /// Features of every passage but those in `skip` (already linked, e.g. verbatim copies),
     /// which get none and take no part in weighting or matching.
-    pub fn build(articles: &Pair<Article>, skip: &Pair<Vec<bool>>) -> Features {
-        let (left, mut right) = rayon::join(
+    pub fn build(articles: &Pair<Article>, skip: &Pair<Vec<bool>>, parallel: bool) -> Features {
+        let (left, mut right) = super::parallel::join(
+            parallel,
             || side_features(&articles.left, &skip.left),
             || side_features(&articles.right, &skip.right),
         );

@@ -39,31 +39,41 @@ fn priority(a: &Scored, b: &Scored) -> Ordering {
 
 /// Choose links among candidate `pairs`, given `anchors`: pairs already linked (verbatim
 /// copies), whose passages are taken and which are returned with the rest.
-pub fn choose(pairs: &[(u32, u32)], f: &Features, anchors: &[(usize, usize)]) -> Vec<Match> {
+pub fn choose(
+    pairs: &[(u32, u32)],
+    f: &Features,
+    anchors: &[(usize, usize)],
+    parallel: bool,
+) -> Vec<Match> {
     let (nl, nr) = (
         f.passages.left.len().max(1) as f64,
         f.passages.right.len().max(1) as f64,
     );
-    let mut scored: Vec<Scored> = pairs
-        .par_iter()
-        .filter_map(|&(l, r)| {
-            let (l, r) = (l as usize, r as usize);
-            let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
-            // Passages the same once normalised are linked even when made only of common words.
-            let score = if a.exact == b.exact {
-                1.0
-            } else {
-                link_score(a, b, f)?
-            };
-            Some(Scored {
-                l,
-                r,
-                score,
-                drift: (l as f64 / nl - r as f64 / nr).abs(),
-            })
+    let score = |&(l, r): &(u32, u32)| {
+        let (l, r) = (l as usize, r as usize);
+        let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
+        // Passages the same once normalised are linked even when made only of common words.
+        let score = if a.exact == b.exact {
+            1.0
+        } else {
+            link_score(a, b, f)?
+        };
+        Some(Scored {
+            l,
+            r,
+            score,
+            drift: (l as f64 / nl - r as f64 / nr).abs(),
         })
-        .collect();
-    scored.par_sort_unstable_by(priority);
+    };
+    let scored: Vec<Scored> = if parallel {
+        let mut scored: Vec<Scored> = pairs.par_iter().filter_map(score).collect();
+        scored.par_sort_unstable_by(priority);
+        scored
+    } else {
+        let mut scored: Vec<Scored> = pairs.iter().filter_map(score).collect();
+        scored.sort_unstable_by(priority);
+        scored
+    };
 
     let mut taken = Pair::new(
         vec![false; f.passages.left.len()],

@@ -75,47 +75,66 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Byte ranges of the sentences in `text[range]`, in order and trimmed. The gaps between
 /// consecutive ranges hold only whitespace, so the sentences cover the paragraph.
+///
+/// Positions are byte offsets into the paragraph, always on character boundaries: a vector
+/// of characters per paragraph cost 32 bytes of memory per byte of text on long inputs.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let para = &text[range];
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let closes = quote_closings(&chars);
+    let bytes = para.as_bytes();
+    let n = para.len();
+    let quotes = Quotes::of(para);
     let mut out = Vec::new();
     let mut start = 0;
     let mut open_quote: Option<usize> = None;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        track_quote(&closes, i, c, &mut open_quote);
-        if !is_terminal(c) {
+    while i < n {
+        // Only terminal punctuation and double quotes matter here; skip the rest a byte at
+        // a time. Every byte that may start one of them begins a character.
+        if !INTERESTING[bytes[i] as usize] {
             i += 1;
             continue;
         }
-        // Take in the rest of the punctuation cluster: "?!", ".”", ".)".
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
-            track_quote(&closes, j, chars[j].1, &mut open_quote);
-            j += 1;
+        let c = char_at(para, i);
+        track_quote(&quotes, i, c, &mut open_quote);
+        if !is_terminal(c) {
+            i += c.len_utf8();
+            continue;
         }
-        if j >= chars.len() {
+        // Take in the rest of the punctuation cluster: "?!", ".\u{201D}", ".)".
+        let mut j = i + c.len_utf8();
+        while j < n {
+            let cj = char_at(para, j);
+            if !(is_terminal(cj) || is_closing(cj)) {
+                break;
+            }
+            track_quote(&quotes, j, cj, &mut open_quote);
+            j += cj.len_utf8();
+        }
+        if j >= n {
             break;
         }
-        let cluster_end = chars[j].0;
-        if chars[j].1.is_whitespace() {
-            let Some(k) = (j..chars.len()).find(|&k| !chars[k].1.is_whitespace()) else {
+        let cluster_end = j;
+        let alone = j == i + c.len_utf8();
+        if char_at(para, j).is_whitespace() {
+            let Some(k) = para[j..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace())
+                .map(|(o, _)| j + o)
+            else {
                 break;
             };
-            if starts_sentence(chars[k].1)
-                && !(c == '.' && j == i + 1 && abbreviation_continues(para, &chars, i, k))
-                && !inside_kept_quote(open_quote, &closes, &chars)
+            if starts_sentence(char_at(para, k))
+                && !(c == '.' && alone && abbreviation_continues(para, i, k))
+                && !inside_kept_quote(open_quote, &quotes)
             {
                 out.push(base + start..base + cluster_end);
-                start = chars[k].0;
+                start = k;
             }
             i = k;
             continue;
         }
-        if c == '.' && j == i + 1 && is_glued_start(para, &chars, i) && open_quote.is_none() {
+        if c == '.' && alone && is_glued_start(para, i) && open_quote.is_none() {
             out.push(base + start..base + cluster_end);
             start = cluster_end;
         }
@@ -125,6 +144,23 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         out.push(base + start..base + para.trim_end().len());
     }
     out
+}
+
+/// Bytes that begin a character the splitter looks at: `.`, `!`, `?`, `"`, and 0xE2, the
+/// first byte of the curly double quotes and the ellipsis.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// The character that starts at byte `i` (a character boundary) of `s`.
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
 }
 
 fn is_terminal(c: char) -> bool {
@@ -147,60 +183,70 @@ fn starts_sentence(c: char) -> bool {
         )
 }
 
-/// For each opening double quote, the index of its closing quote within the paragraph.
-fn quote_closings(chars: &[(usize, char)]) -> Vec<Option<usize>> {
-    let mut closes = vec![None; chars.len()];
-    let mut open: Option<usize> = None;
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        match (c, open) {
-            ('\u{201C}', _) | ('"', None) => open = Some(i),
-            ('\u{201D}', Some(o)) | ('"', Some(o)) => {
-                closes[o] = Some(i);
-                open = None;
+/// The double quotations of a paragraph that close: (opening, closing) byte offsets, in
+/// order. Straight quotes alternate; a curly opening quote starts afresh.
+struct Quotes(Vec<(usize, usize)>);
+
+impl Quotes {
+    fn of(para: &str) -> Quotes {
+        let mut pairs = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in para.match_indices(['"', '\u{201C}', '\u{201D}']) {
+            match (c, open) {
+                ("\u{201C}", _) | ("\"", None) => open = Some(i),
+                ("\u{201D}", Some(o)) | ("\"", Some(o)) => {
+                    pairs.push((o, i));
+                    open = None;
+                }
+                _ => {}
             }
-            _ => {}
         }
+        Quotes(pairs)
     }
-    closes
+
+    /// Where the quotation opened at byte `open` closes, if it does.
+    fn close_of(&self, open: usize) -> Option<usize> {
+        self.0
+            .binary_search_by_key(&open, |&(o, _)| o)
+            .ok()
+            .map(|k| self.0[k].1)
+    }
 }
 
-fn track_quote(closes: &[Option<usize>], i: usize, c: char, open: &mut Option<usize>) {
+fn track_quote(quotes: &Quotes, i: usize, c: char, open: &mut Option<usize>) {
     match c {
-        '\u{201C}' => *open = closes[i].map(|_| i),
+        '\u{201C}' => *open = quotes.close_of(i).map(|_| i),
         '\u{201D}' => *open = None,
         '"' if open.is_some() => *open = None,
-        '"' => *open = closes[i].map(|_| i),
+        '"' => *open = quotes.close_of(i).map(|_| i),
         _ => {}
     }
 }
 
 /// A boundary inside a quotation that closes later in the paragraph, not too far on,
 /// is left alone so that the quotation reads as one passage.
-fn inside_kept_quote(
-    open: Option<usize>,
-    closes: &[Option<usize>],
-    chars: &[(usize, char)],
-) -> bool {
+fn inside_kept_quote(open: Option<usize>, quotes: &Quotes) -> bool {
     let Some(o) = open else { return false };
-    let Some(c) = closes[o] else { return false };
-    chars[c].0 - chars[o].0 <= MAX_QUOTE_BYTES
+    let Some(c) = quotes.close_of(o) else {
+        return false;
+    };
+    c - o <= MAX_QUOTE_BYTES
 }
 
-/// The word that ends at the full stop at `dot`, without leading quotes or brackets.
-fn word_before<'a>(para: &'a str, chars: &[(usize, char)], dot: usize) -> &'a str {
-    let end = chars[dot].0;
-    let start = chars[..dot]
-        .iter()
+/// The word that ends at the full stop at byte `dot`, without leading quotes or brackets.
+fn word_before(para: &str, dot: usize) -> &str {
+    let start = para[..dot]
+        .char_indices()
         .rev()
-        .find(|&&(_, c)| {
+        .find(|&(_, c)| {
             c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201C}' | '\u{2018}' | '\u{2014}')
         })
-        .map_or(0, |&(b, c)| b + c.len_utf8());
-    &para[start..end]
+        .map_or(0, |(b, c)| b + c.len_utf8());
+    &para[start..dot]
 }
 
-fn abbreviation_continues(para: &str, chars: &[(usize, char)], dot: usize, next: usize) -> bool {
-    let word = word_before(para, chars, dot);
+fn abbreviation_continues(para: &str, dot: usize, next: usize) -> bool {
+    let word = word_before(para, dot);
     let lower = word.to_lowercase();
     if STRONG_ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
@@ -211,12 +257,12 @@ fn abbreviation_continues(para: &str, chars: &[(usize, char)], dot: usize, next:
     }
     let is_initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
     if is_initialism || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
-        let next_word: String = para[chars[next].0..]
+        let next_word: String = para[next..]
             .chars()
             .take_while(|c| c.is_alphanumeric())
             .collect::<String>()
             .to_lowercase();
-        let quoted = !chars[next].1.is_alphanumeric();
+        let quoted = !char_at(para, next).is_alphanumeric();
         return !(quoted || SENTENCE_STARTERS.contains(&next_word.as_str()));
     }
     false
@@ -224,24 +270,23 @@ fn abbreviation_continues(para: &str, chars: &[(usize, char)], dot: usize, next:
 
 /// "…all the difference.A militia…": a lowercase word, a full stop, then a capitalised word
 /// with no space. Initialisms ("U.S.A"), decimals and domains ("example.Com" aside) do not match.
-fn is_glued_start(para: &str, chars: &[(usize, char)], dot: usize) -> bool {
-    let (Some(&(_, before)), Some(&(_, after))) =
-        (chars.get(dot.wrapping_sub(1)), chars.get(dot + 1))
-    else {
+fn is_glued_start(para: &str, dot: usize) -> bool {
+    let mut after_dot = para[dot + 1..].chars();
+    let (Some(before), Some(after)) = (para[..dot].chars().next_back(), after_dot.next()) else {
         return false;
     };
     if !(before.is_lowercase() && after.is_uppercase()) {
         return false;
     }
-    let word = word_before(para, chars, dot);
+    let word = word_before(para, dot);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let plain_word = word
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
     // The glued word must continue as a word ("A militia", "The"), not a camel-cased name.
-    let follows = chars
-        .get(dot + 2)
-        .map(|&(_, c)| c.is_whitespace() || c.is_lowercase());
+    let follows = after_dot
+        .next()
+        .map(|c| c.is_whitespace() || c.is_lowercase());
     letters >= 3 && plain_word && follows == Some(true)
 }
 
