@@ -11,11 +11,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
-// Comparing long articles allocates millions of small strings and vectors; mimalloc's
-// thread-local free lists make that measurably cheaper than glibc's malloc (README, Performance).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit status for bad input: a missing, unreadable or unsuitable article.
 const BAD_INPUT: u8 = 2;
 

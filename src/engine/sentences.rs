@@ -92,8 +92,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // Only terminal punctuation and double quotes matter here; skip the rest a byte at
         // a time. Every byte that may start one of them begins a character.
         if !INTERESTING[bytes[i] as usize] {
-            i += 1;
-            continue;
+            match bytes[i..].iter().position(|&b| INTERESTING[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
         }
         let c = char_at(para, i);
         track_quote(&quotes, i, c, &mut open_quote);
@@ -189,16 +191,24 @@ struct Quotes(Vec<(usize, usize)>);
 
 impl Quotes {
     fn of(para: &str) -> Quotes {
+        let bytes = para.as_bytes();
         let mut pairs = Vec::new();
         let mut open: Option<usize> = None;
-        for (i, c) in para.match_indices(['"', '\u{201C}', '\u{201D}']) {
-            match (c, open) {
-                ("\u{201C}", _) | ("\"", None) => open = Some(i),
-                ("\u{201D}", Some(o)) | ("\"", Some(o)) => {
+        // `"` is one byte; the curly quotes are E2 80 9C and E2 80 9D.
+        for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+            let opening = match &bytes[i..] {
+                [b'"', ..] => open.is_none(),
+                [0xE2, 0x80, 0x9C, ..] => true,
+                [0xE2, 0x80, 0x9D, ..] => false,
+                _ => continue,
+            };
+            match (opening, open) {
+                (true, _) => open = Some(i),
+                (false, Some(o)) => {
                     pairs.push((o, i));
                     open = None;
                 }
-                _ => {}
+                (false, None) => {}
             }
         }
         Quotes(pairs)
