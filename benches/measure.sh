@@ -4,8 +4,9 @@
 # generated 10k/100k/1M-word pairs; then how much of the generator's known structure parallax
 # recovered. Usage: benches/measure.sh [SIZES] (default 10000,100000,1000000).
 #
-# Needs: /usr/bin/time (Debian package `time`), git, the long text (benches/fetch-corpus.sh).
-# Each command runs once: this machine is shared, so rerun the script for a second reading.
+# Needs: hyperfine and /usr/bin/time (Debian packages, installed if missing), git, jq, the long
+# text (benches/fetch-corpus.sh). The machine is shared and noisy, so both tools are timed in
+# one hyperfine run per pair, interleaved, and the ratio of their fastest runs is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,27 +15,41 @@ target="${CARGO_TARGET_DIR:-target}"
 corpus="${PARALLAX_CORPUS:-../shared/corpus}"
 pairs="$target/bench-pairs/measure"
 
-if [[ ! -x /usr/bin/time ]]; then
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v jq >/dev/null || missing+=(jq)
+if [[ ${#missing[@]} -gt 0 ]]; then
     sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
+runs="${RUNS:-20}"
 benches/fetch-corpus.sh
 cargo build --release --quiet --bin parallax --example bench_pairs
 parallax="$target/release/parallax"
 "$target/release/examples/bench_pairs" generate "$pairs" "$sizes"
 
-# Run a command once with stdout to /dev/null; print "seconds peak_MiB". The wall time is taken
-# here in nanoseconds (/usr/bin/time rounds to 10 ms); the peak RSS comes from /usr/bin/time.
-measure() {
-    local log start end
+# Peak resident memory in MiB of one run of a command, stdout to /dev/null.
+peak() {
+    local log
     log=$(mktemp)
-    start=$(date +%s%N)
     /usr/bin/time -f '%M' -o "$log" "$@" >/dev/null || true
-    end=$(date +%s%N)
     # time writes "Command exited with non-zero status N" first when N != 0 (git diff: 1).
-    tail -n1 "$log" | awk -v ns=$((end - start)) '{ printf "%.3f %.1f", ns / 1e9, $1 / 1024 }'
+    tail -n1 "$log" | awk '{ printf "%.1f", $1 / 1024 }'
     rm -f "$log"
+}
+
+# Fastest and mean wall time in ms of parallax and git on one pair, from one hyperfine run:
+# "p_min p_mean g_min g_mean".
+times() {
+    local json
+    json=$(mktemp)
+    hyperfine -N -i -w 3 -r "$runs" --export-json "$json" \
+        "$parallax compare $1 $2 --format json" \
+        "git diff --no-index --word-diff=porcelain $1 $2" >/dev/null 2>&1
+    jq -r '[.results[] | (.min * 1000), (.mean * 1000)] | map(. * 100 | round / 100) | @tsv' "$json"
+    rm -f "$json"
 }
 
 words() { cat "$@" | wc -w; }
@@ -52,24 +67,24 @@ done
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(git --version)"
-printf '%-8s %9s %9s | %10s %10s | %10s %10s | %8s %8s\n' \
-    pair "L words" "R words" "parallax s" "MiB" "git s" "MiB" "time x" "mem x"
+printf '%-8s %9s %9s | %16s %9s | %16s %9s | %7s\n' \
+    pair "L words" "R words" "parallax min/mean" "MiB" "git min/mean" "MiB" "time x"
 scores=()
 for c in "${cases[@]}"; do
     IFS='|' read -r name left right manifest <<<"$c"
-    read -r pt pm <<<"$(measure "$parallax" compare "$left" "$right" --format json)"
-    read -r gt gm <<<"$(measure git diff --no-index --word-diff=porcelain "$left" "$right")"
-    printf '%-8s %9d %9d | %10s %10s | %10s %10s | %8s %8s\n' "$name" "$(words "$left")" "$(words "$right")" \
-        "$pt" "$pm" "$gt" "$gm" \
-        "$(awk -v a="$pt" -v b="$gt" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.001) }')" \
-        "$(awk -v a="$pm" -v b="$gm" 'BEGIN { printf "%.1f", a / b }')"
+    read -r pmin pmean gmin gmean <<<"$(times "$left" "$right")"
+    pm=$(peak "$parallax" compare "$left" "$right" --format json)
+    gm=$(peak git diff --no-index --word-diff=porcelain "$left" "$right")
+    printf '%-8s %9d %9d | %16s %9s | %16s %9s | %7s\n' "$name" "$(words "$left")" "$(words "$right")" \
+        "$pmin/$pmean ms" "$pm" "$gmin/$gmean ms" "$gm" \
+        "$(awk -v a="$pmin" -v b="$gmin" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }')"
     if [[ -n "$manifest" ]]; then
         report="$pairs/$name/report.json"
         "$parallax" compare "$left" "$right" --format json >"$report"
         scores+=("$name $("$target/release/examples/bench_pairs" score "$manifest" "$report")")
     fi
 done
-echo "(time x, mem x: parallax / git; wall time includes process start-up)"
+echo "($runs runs each, interleaved in one hyperfine run; time x = parallax min / git min; wall time includes process start-up)"
 
 echo
 echo "Recovered structure (LEFT body passages wholly inside unchanged verses):"

@@ -112,6 +112,7 @@ pub fn dfa(patterns: &[&str]) -> Result<dense::DFA<Vec<u32>>, String> {
             .thompson(thompson::Config::new().utf8(false))
             .configure(dense::DFA::config().start_kind(StartKind::Unanchored))
             .build_many(patterns)
+            .map_err(|e| e.to_string())
     };
     build(patterns).map_err(|joined_error| {
         // Name the pattern at fault, not the whole set.
