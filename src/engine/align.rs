@@ -57,7 +57,12 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         matches.iter().map(link).collect()
     };
 
-    let words: Pair<Vec<usize>> = Pair::from_fn(|side| word_counts(&articles[side]));
+    let (left_words, right_words) = parallel::join(
+        parallel,
+        || word_counts(&articles.left),
+        || word_counts(&articles.right),
+    );
+    let words = Pair::new(left_words, right_words);
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
     let weights: Vec<u128> = links.iter().map(|l| chain_weight(&words, l)).collect();
     for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
@@ -142,14 +147,18 @@ fn word_counts(article: &Article) -> Vec<usize> {
         .iter()
         .map(|p| {
             let bytes = article.text[p.span.clone()].as_bytes();
-            let mut count = 0;
-            let mut in_word = false;
-            for &b in bytes {
-                let space = b.is_ascii_whitespace();
-                count += usize::from(!space && !in_word);
-                in_word = !space;
-            }
-            count
+            let Some(&first) = bytes.first() else {
+                return 0;
+            };
+            // A word starts wherever a non-space follows a space. Counted over pairs of
+            // neighbours, with no state carried from byte to byte, the loop vectorises:
+            // counting with an "inside a word" flag took 20 ms on two 0.9M-word articles.
+            let starts: usize = bytes
+                .iter()
+                .zip(&bytes[1..])
+                .map(|(a, b)| usize::from(a.is_ascii_whitespace() & !b.is_ascii_whitespace()))
+                .sum();
+            starts + usize::from(!first.is_ascii_whitespace())
         })
         .collect()
 }
