@@ -90,11 +90,8 @@ impl Features {
     /// Features of every passage but those in `skip` (already linked, e.g. verbatim copies),
     /// which get none and take no part in weighting or matching.
     pub fn build(articles: &Pair<Article>, skip: &Pair<Vec<bool>>, parallel: bool) -> Features {
-        let (left, mut right) = super::parallel::join(
-            parallel,
-            || side_features(&articles.left, &skip.left),
-            || side_features(&articles.right, &skip.right),
-        );
+        let Pair { left, mut right } =
+            super::parallel::per_side(parallel, |side| side_features(&articles[side], &skip[side]));
         // One vocabulary: left ids stay, right ids are remapped into it.
         let mut vocab = left.vocab;
         let mut remap = vec![0u32; right.vocab.len()];

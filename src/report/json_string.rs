@@ -7,32 +7,28 @@ pub fn write(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    // Bytes before `copied` are in `out`; escaping the byte at `j` flushes the run before it.
     let mut copied = 0;
-    let mut i = 0;
-    // Eight bytes at a time: most text needs no escape at all, and a word-sized test says so
-    // for eight bytes at once. Only a word that holds a special byte is looked at bytewise.
-    while i + 8 <= bytes.len() {
-        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
-        if !needs_escape(u64::from_le_bytes(chunk)) {
-            i += 8;
-            continue;
-        }
-        for j in i..i + 8 {
+    let mut escape_within = |out: &mut Vec<u8>, range: std::ops::Range<usize>| {
+        for j in range {
             if let Some(escape) = escape(bytes[j]) {
                 out.extend_from_slice(&bytes[copied..j]);
                 push_escape(out, bytes[j], escape);
                 copied = j + 1;
             }
         }
+    };
+    let mut i = 0;
+    // Eight bytes at a time: most text needs no escape at all, and a word-sized test says so
+    // for eight bytes at once. Only a word that holds a special byte is looked at bytewise.
+    while i + 8 <= bytes.len() {
+        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        if needs_escape(u64::from_le_bytes(chunk)) {
+            escape_within(out, i..i + 8);
+        }
         i += 8;
     }
-    for j in i..bytes.len() {
-        if let Some(escape) = escape(bytes[j]) {
-            out.extend_from_slice(&bytes[copied..j]);
-            push_escape(out, bytes[j], escape);
-            copied = j + 1;
-        }
-    }
+    escape_within(out, i..bytes.len());
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
 }
