@@ -57,9 +57,8 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         matches.iter().map(link).collect()
     };
 
-    let words = parallel::per_side(parallel, |side| word_counts(&articles[side]));
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
-    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&words, l)).collect();
+    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&articles, l)).collect();
     for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
         link.moved = moved;
     }
@@ -76,9 +75,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         }
     }
     let stats = Stats {
-        shared: Pair::from_fn(|side| {
-            shared_fraction(&articles[side], &words[side], &link_of[side])
-        }),
+        shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])),
     };
     Comparison {
         articles,
@@ -118,11 +115,17 @@ fn text_counts(a: &Article) -> FxHashMap<&str, (usize, u32)> {
 /// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
 /// is the same whichever article is left, so that equally heavy chains never tie and swapping
 /// the sides marks the same links moved.
-fn chain_weight(words: &Pair<Vec<usize>>, link: &Link) -> u128 {
+fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
     use std::hash::{Hash, Hasher};
     let total: usize = Side::BOTH
         .iter()
-        .map(|&s| link.passages[s].iter().map(|&i| words[s][i]).sum::<usize>())
+        .map(|&s| {
+            let passages = &articles[s].passages;
+            link.passages[s]
+                .iter()
+                .map(|&i| passages[i].words)
+                .sum::<usize>()
+        })
         .sum();
     let mut ends = [&link.passages.left, &link.passages.right];
     ends.sort();
@@ -131,37 +134,14 @@ fn chain_weight(words: &Pair<Vec<usize>>, link: &Link) -> u128 {
     ((total as u128) << 64) | h.finish() as u128
 }
 
-/// Words per passage, counted as runs of non-space characters.
-fn word_counts(article: &Article) -> Vec<usize> {
-    article
-        .passages
-        .iter()
-        .map(|p| {
-            let bytes = article.text[p.span.clone()].as_bytes();
-            let Some(&first) = bytes.first() else {
-                return 0;
-            };
-            // A word starts wherever a non-space follows a space. Counted over pairs of
-            // neighbours, no state is carried from byte to byte, so the compiler is free to
-            // vectorise the loop; this runs over every byte of both articles.
-            let starts: usize = bytes
-                .iter()
-                .zip(&bytes[1..])
-                .map(|(a, b)| usize::from(a.is_ascii_whitespace() & !b.is_ascii_whitespace()))
-                .sum();
-            starts + usize::from(!first.is_ascii_whitespace())
-        })
-        .collect()
-}
-
 /// The fraction of the article's body words that lie in linked passages.
-fn shared_fraction(article: &Article, words: &[usize], link_of: &[Option<usize>]) -> f64 {
+fn shared_fraction(article: &Article, link_of: &[Option<usize>]) -> f64 {
     let (mut shared, mut total) = (0, 0);
     for (i, p) in article.passages.iter().enumerate() {
         if p.role == Role::Body {
-            total += words[i];
+            total += p.words;
             if link_of[i].is_some() {
-                shared += words[i];
+                shared += p.words;
             }
         }
     }

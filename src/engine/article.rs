@@ -32,6 +32,23 @@ pub struct Passage {
     pub role: Role,
     /// Index of the paragraph (block of text) the passage sits in.
     pub paragraph: usize,
+    /// Runs of non-whitespace characters in the passage. Counted once, here, because the
+    /// boilerplate rules, the order of links and the shared-word figures all weigh by it.
+    #[serde(skip)]
+    pub words: usize,
+}
+
+impl Passage {
+    /// The passage of `text` at `span`.
+    pub fn new(text: &str, span: Range<usize>, role: Role, paragraph: usize) -> Passage {
+        let words = super::word_count::count_words(&text.as_bytes()[span.clone()]);
+        Passage {
+            span,
+            role,
+            paragraph,
+            words,
+        }
+    }
 }
 
 /// What is known about where an article came from, beyond its text.

@@ -189,13 +189,7 @@ impl Rules {
         let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
 
         for p in passages.iter_mut().filter(|p| p.role == Role::Body) {
-            let bytes = passage_text(p);
-            let short = bytes
-                .split(u8::is_ascii_whitespace)
-                .filter(|w| !w.is_empty())
-                .nth(self.max_words)
-                .is_none();
-            if short && sets.iter().any(|set| set.is_match(bytes)) {
+            if p.words <= self.max_words && sets.iter().any(|set| set.is_match(passage_text(p))) {
                 p.role = Role::Boilerplate;
             }
         }
@@ -239,11 +233,7 @@ mod tests {
                 Some(start..start + line.len())
             })
             .enumerate()
-            .map(|(paragraph, span)| Passage {
-                span,
-                role: Role::Body,
-                paragraph,
-            })
+            .map(|(paragraph, span)| Passage::new(text, span, Role::Body, paragraph))
             .collect();
         Rules::builtin().mark(text, &Metadata::default(), label, &mut passages);
         passages

@@ -18,6 +18,7 @@ mod rule_file;
 mod sentences;
 mod similarity;
 mod tokens;
+mod word_count;
 mod word_diff;
 
 pub use article::{Article, Metadata, Passage, Role};

@@ -32,18 +32,12 @@ pub fn parse_article(
             _ => None,
         };
         match role {
-            Some(role) => passages.push(Passage {
-                span: range.clone(),
-                role,
-                paragraph: index,
-            }),
-            None => passages.extend(sentences::sentences(&text, range.clone()).into_iter().map(
-                |span| Passage {
-                    span,
-                    role: Role::Body,
-                    paragraph: index,
-                },
-            )),
+            Some(role) => passages.push(Passage::new(&text, range.clone(), role, index)),
+            None => passages.extend(
+                sentences::sentences(&text, range.clone())
+                    .into_iter()
+                    .map(|span| Passage::new(&text, span, Role::Body, index)),
+            ),
         }
     }
     rules.mark(&text, &meta, &label, &mut passages);

@@ -47,11 +47,10 @@ impl Builder {
         draft.new_paragraph = false;
         let start = draft.text.len();
         draft.text.push_str(text);
-        draft.passages.push(Passage {
-            span: start..draft.text.len(),
-            role,
-            paragraph: draft.paragraph,
-        });
+        let span = start..draft.text.len();
+        draft
+            .passages
+            .push(Passage::new(&draft.text, span, role, draft.paragraph));
         draft.passages.len() - 1
     }
 
