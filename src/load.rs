@@ -3,8 +3,9 @@
 
 use crate::cli::SourceArgs;
 use crate::engine::{self, Article};
-use crate::input::{self, InputEnv, LoadError, LoadOptions, Problem};
+use crate::input::{self, InputEnv, LoadError, LoadOptions, Problem, Source};
 use crate::side::Pair;
+use std::path::{Path, PathBuf};
 
 /// Load both sides. Standard input can be only one of them.
 pub fn load_pair(
@@ -24,8 +25,15 @@ pub fn load_pair(
         ..LoadOptions::default()
     };
     let labels = Pair::new(args.left_label.as_deref(), args.right_label.as_deref());
-    // Reading shares stdin and the cache, so it goes one side at a time; cutting the texts
-    // into passages is independent work, done on both cores at once.
+    // Two long files are read and cut into passages on both cores at once, one per side.
+    // Anything else goes one side at a time: stdin and the page cache are shared.
+    if let Some(paths) = long_files(names) {
+        let (left, right) = rayon::join(
+            || file_article(names.left, &paths.left, &options, labels.left),
+            || file_article(names.right, &paths.right, &options, labels.right),
+        );
+        return Ok(Pair::new(left?, right?));
+    }
     let left = input::load(names.left, &options, env)?;
     let right = input::load(names.right, &options, env)?;
     let parallel = engine::parallel::worth_it(left.text.len() + right.text.len());
@@ -35,6 +43,27 @@ pub fn load_pair(
         || article(right, labels.right),
     );
     Ok(Pair::new(left, right))
+}
+
+/// Both paths, when both sides are files long enough together to be worth two threads.
+fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
+    let path = |name| match Source::parse(name) {
+        Ok(Source::File(path)) => Some(path),
+        _ => None,
+    };
+    let paths = Pair::new(path(names.left)?, path(names.right)?);
+    let size = |path: &PathBuf| std::fs::metadata(path).ok().map(|m| m.len());
+    let total = size(&paths.left)? + size(&paths.right)?;
+    engine::parallel::worth_it(usize::try_from(total).ok()?).then_some(paths)
+}
+
+fn file_article(
+    given: &str,
+    path: &Path,
+    options: &LoadOptions,
+    label: Option<&str>,
+) -> Result<Article, LoadError> {
+    Ok(article(input::load_file(given, path, options)?, label))
 }
 
 fn article(loaded: input::Loaded, label: Option<&str>) -> Article {

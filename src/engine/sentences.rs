@@ -10,17 +10,22 @@ use std::ops::Range;
 /// Longest quotation, in bytes, kept whole as one passage.
 const MAX_QUOTE_BYTES: usize = 1200;
 
-/// Titles and other abbreviations that are practically never the end of a sentence.
+/// Titles and other abbreviations that are practically never the end of a sentence, sorted
+/// for binary search.
 const STRONG_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "reps", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "brig", "prof", "rev", "st", "hon", "pres", "supt", "det", "insp",
-    "messrs", "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e", "cf", "jan", "feb", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "approx", "fig", "vol", "ca",
-    "al", "ave", "blvd", "rd", "gens", "sens", "govs", "rt", "cpl", "pvt", "adm", "atty", "assn",
+    "adm", "al", "approx", "apr", "assn", "atty", "aug", "ave", "blvd", "brig", "ca", "capt", "cf",
+    "cmdr", "col", "cpl", "dec", "dept", "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gens",
+    "gov", "govs", "hon", "i.e", "insp", "jan", "jul", "jun", "lt", "maj", "messrs", "mr", "mrs",
+    "ms", "mt", "no", "nos", "nov", "oct", "pres", "prof", "pvt", "rd", "rep", "reps", "rev", "rt",
+    "sen", "sens", "sep", "sept", "sgt", "st", "supt", "univ", "v", "vol", "vs",
 ];
 
-/// Abbreviations that often do end a sentence ("…Apple Inc. The company…", "…in the U.S. It…").
-const WEAK_ABBREVIATIONS: &[&str] = &["inc", "ltd", "corp", "co", "etc", "jr", "sr", "bros", "plc"];
+/// The length in bytes of the longest abbreviation in either list.
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// Abbreviations that often do end a sentence ("…Apple Inc. The company…", "…in the U.S. It…"),
+/// sorted.
+const WEAK_ABBREVIATIONS: &[&str] = &["bros", "co", "corp", "etc", "inc", "jr", "ltd", "plc", "sr"];
 
 /// Words that start sentences, used to decide whether a weak abbreviation ends one.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -84,16 +89,17 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let bytes = para.as_bytes();
     let n = para.len();
     let quotes = Quotes::of(para);
+    let mut interesting = Interesting::new(bytes);
     let mut out = Vec::new();
     let mut start = 0;
     let mut open_quote: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        // Only terminal punctuation and double quotes matter here; skip the rest a byte at
-        // a time. Every byte that may start one of them begins a character.
+        // Only terminal punctuation and double quotes matter here; skip to the next. Every
+        // byte that may start one of them begins a character.
         if !INTERESTING[bytes[i] as usize] {
-            match bytes[i..].iter().position(|&b| INTERESTING[b as usize]) {
-                Some(skip) => i += skip,
+            match interesting.next_from(i) {
+                Some(next) => i = next,
                 None => break,
             }
         }
@@ -159,6 +165,33 @@ const INTERESTING: [bool; 256] = {
     t[0xE2] = true;
     t
 };
+
+/// The positions of the bytes that [`INTERESTING`] marks, in order: the merge of two memchr
+/// searches, which use the vector instructions of the machine they run on. Most of a
+/// paragraph is letters and spaces that the splitter has no reason to look at.
+struct Interesting<'a> {
+    terminals: std::iter::Peekable<memchr::Memchr3<'a>>,
+    quotes: std::iter::Peekable<memchr::Memchr2<'a>>,
+}
+
+impl<'a> Interesting<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Interesting {
+            terminals: memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
+            quotes: memchr::memchr2_iter(b'"', 0xE2, bytes).peekable(),
+        }
+    }
+
+    /// The first such byte at or after `from`, which never goes back between calls.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        while self.terminals.next_if(|&k| k < from).is_some() {}
+        while self.quotes.next_if(|&k| k < from).is_some() {}
+        match (self.terminals.peek(), self.quotes.peek()) {
+            (Some(&t), Some(&q)) => Some(t.min(q)),
+            (t, q) => t.or(q).copied(),
+        }
+    }
+}
 
 /// The character that starts at byte `i` (a character boundary) of `s`.
 fn char_at(s: &str, i: usize) -> char {
@@ -257,8 +290,19 @@ fn word_before(para: &str, dot: usize) -> &str {
 
 fn abbreviation_continues(para: &str, dot: usize, next: usize) -> bool {
     let word = word_before(para, dot);
-    let lower = word.to_lowercase();
-    if STRONG_ABBREVIATIONS.contains(&lower.as_str()) {
+    // Called at almost every full stop, so a short ASCII word is lowered on the stack; a
+    // longer one is in neither list.
+    let mut lowered = [0u8; LONGEST_ABBREVIATION];
+    let lower = if !word.is_ascii() {
+        &word.to_lowercase()
+    } else if let Some(buf) = lowered.get_mut(..word.len()) {
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).expect("ASCII")
+    } else {
+        ""
+    };
+    if STRONG_ABBREVIATIONS.binary_search(&lower).is_ok() {
         return true;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -266,7 +310,7 @@ fn abbreviation_continues(para: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     let is_initialism = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-    if is_initialism || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
+    if is_initialism || WEAK_ABBREVIATIONS.binary_search(&lower).is_ok() {
         let next_word: String = para[next..]
             .chars()
             .take_while(|c| c.is_alphanumeric())
@@ -309,6 +353,22 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_stack_buffer() {
+        let longest = STRONG_ABBREVIATIONS
+            .iter()
+            .chain(WEAK_ABBREVIATIONS)
+            .map(|a| a.len())
+            .max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn abbreviation_lists_are_sorted_for_binary_search() {
+        assert!(STRONG_ABBREVIATIONS.is_sorted());
+        assert!(WEAK_ABBREVIATIONS.is_sorted());
     }
 
     #[test]

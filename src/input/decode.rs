@@ -13,8 +13,9 @@ pub struct Decoded {
 
 /// Plain text: a BOM wins; otherwise UTF-8 if the bytes are valid UTF-8, else Windows-1252,
 /// which maps every byte and is what unlabelled non-UTF-8 text from the web almost always is.
-pub fn decode_text(bytes: &[u8]) -> Decoded {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+/// Valid UTF-8 becomes the text without a copy.
+pub fn decode_text(bytes: Vec<u8>) -> Decoded {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         return decode_declared(&bytes[bom_len..], encoding, "its byte-order mark");
     }
     decode_utf8_or_fallback(bytes)
@@ -37,7 +38,7 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
             "the page's <meta> charset",
         );
     }
-    decode_utf8_or_fallback(bytes)
+    decode_utf8_or_fallback(bytes.to_vec())
 }
 
 /// A page cannot declare UTF-16 in its own ASCII markup and mean it; browsers read such
@@ -64,15 +65,15 @@ fn decode_declared(bytes: &[u8], encoding: &'static Encoding, by: &str) -> Decod
     }
 }
 
-fn decode_utf8_or_fallback(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
+fn decode_utf8_or_fallback(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_owned(),
+            text,
             encoding: UTF_8.name(),
             notice: None,
         },
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        Err(e) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
             Decoded {
                 text: text.into_owned(),
                 encoding: WINDOWS_1252.name(),
@@ -125,10 +126,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        let plain = decode_text("Caf\u{e9} r\u{e9}sum\u{e9}".as_bytes());
+        let plain = decode_text("Caf\u{e9} r\u{e9}sum\u{e9}".as_bytes().to_vec());
         assert_eq!(plain.text, "Caf\u{e9} r\u{e9}sum\u{e9}");
         assert_eq!(plain.notice, None);
-        let bom = decode_text(b"\xEF\xBB\xBFCaf\xC3\xA9");
+        let bom = decode_text(b"\xEF\xBB\xBFCaf\xC3\xA9".to_vec());
         assert_eq!(bom.text, "Caf\u{e9}");
         assert_eq!(bom.notice, None);
     }
@@ -143,14 +144,14 @@ mod tests {
             .into_iter()
             .chain("Qu\u{e9}bec".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode_text(&le).text, "Qu\u{e9}bec");
-        assert_eq!(decode_text(&be).text, "Qu\u{e9}bec");
-        assert_eq!(decode_text(&be).encoding, "UTF-16BE");
+        assert_eq!(decode_text(le.clone()).text, "Qu\u{e9}bec");
+        assert_eq!(decode_text(be.clone()).text, "Qu\u{e9}bec");
+        assert_eq!(decode_text(be.clone()).encoding, "UTF-16BE");
     }
 
     #[test]
     fn invalid_utf8_falls_back_to_windows_1252_with_a_notice() {
-        let d = decode_text(b"\x93Quoted\x94 \x96 caf\xe9");
+        let d = decode_text(b"\x93Quoted\x94 \x96 caf\xe9".to_vec());
         assert_eq!(d.text, "\u{201c}Quoted\u{201d} \u{2013} caf\u{e9}");
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.notice.unwrap().contains("Windows-1252"));

@@ -106,15 +106,20 @@ pub fn load(given: &str, options: &LoadOptions, env: &mut InputEnv) -> Result<Lo
             let bytes =
                 read::read_limited(&mut *env.stdin, options.max_file_bytes).map_err(fail)?;
             let format = Format::sniff(&bytes);
-            from_bytes(given, &bytes, format, None, None).map_err(fail)
+            from_bytes(given, bytes, format, None, None).map_err(fail)
         }
-        Source::File(path) => {
-            let bytes = read::read_file(&path, options.max_file_bytes).map_err(fail)?;
-            let format = Format::from_extension(&path).unwrap_or_else(|| Format::sniff(&bytes));
-            from_bytes(given, &bytes, format, None, None).map_err(fail)
-        }
+        Source::File(path) => load_file(given, &path, options),
         Source::Url(url) => load_url(given, &url, options, env),
     }
+}
+
+/// Loads an article from a file, which needs nothing from [`InputEnv`], so that two files
+/// can be read at once.
+pub fn load_file(given: &str, path: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let fail = |problem| LoadError::new(given, problem);
+    let bytes = read::read_file(path, options.max_file_bytes).map_err(fail)?;
+    let format = Format::from_extension(path).unwrap_or_else(|| Format::sniff(&bytes));
+    from_bytes(given, bytes, format, None, None).map_err(fail)
 }
 
 fn load_url(
@@ -157,7 +162,7 @@ fn load_url(
         ..
     } = page;
     let mut loaded =
-        from_bytes(given, &body, format, charset.as_deref(), Some(&page_url)).map_err(fail)?;
+        from_bytes(given, body, format, charset.as_deref(), Some(&page_url)).map_err(fail)?;
     if loaded.meta.url.is_none() {
         loaded.meta.url = Some(page_url.to_string());
     }
@@ -182,18 +187,19 @@ fn copy(fetched_at: SystemTime, now: SystemTime) -> CachedCopy {
 
 fn from_bytes(
     given: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     http_charset: Option<&str>,
     page_url: Option<&url::Url>,
 ) -> Result<Loaded, Problem> {
-    read::reject_binary(bytes)?;
+    read::reject_binary(&bytes)?;
+    let no_bytes = bytes.is_empty();
     let decoded = match format {
         Format::Text => decode_text(bytes),
-        Format::Html => decode_html(bytes, http_charset),
+        Format::Html => decode_html(&bytes, http_charset),
     };
-    let text = normalize_line_endings(&decoded.text);
-    read::reject_blank(bytes, &text)?;
+    let text = normalize_line_endings(decoded.text);
+    read::reject_blank(no_bytes, &text)?;
     let mut notices: Vec<String> = decoded.notice.into_iter().collect();
     let (text, meta) = match format {
         Format::Text => (text, Metadata::default()),

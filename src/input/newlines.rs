@@ -1,10 +1,13 @@
 //! One line ending: `\n`. Spans and paragraph detection downstream count on it.
 
 /// Turns CRLF and lone CR into LF, and drops a leading BOM character that survived decoding.
-pub fn normalize_line_endings(text: &str) -> String {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+/// Text that has neither is returned as it came, without a copy.
+pub fn normalize_line_endings(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -15,7 +18,10 @@ mod tests {
 
     #[test]
     fn crlf_and_cr_become_lf() {
-        assert_eq!(normalize_line_endings("a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd");
-        assert_eq!(normalize_line_endings("\u{FEFF}title\n"), "title\n");
+        assert_eq!(
+            normalize_line_endings("a\r\nb\rc\n\r\nd".into()),
+            "a\nb\nc\n\nd"
+        );
+        assert_eq!(normalize_line_endings("\u{FEFF}title\n".into()), "title\n");
     }
 }

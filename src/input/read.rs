@@ -14,13 +14,17 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
         return Err(Problem::TooLarge { limit });
     }
     let file = std::fs::File::open(path).map_err(io_problem)?;
-    // The size can change between the check and the read (a growing log, a FIFO).
-    read_limited(file, limit)
+    // The size can change between the check and the read (a growing log, a FIFO), so the
+    // limit is checked again; the size known now saves growing the buffer step by step.
+    read_into(Vec::with_capacity(meta.len() as usize + 1), file, limit)
 }
 
 /// Reads a stream to its end, or fails once it passes `limit` bytes.
 pub fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
-    let mut bytes = Vec::new();
+    read_into(Vec::new(), reader, limit)
+}
+
+fn read_into(mut bytes: Vec<u8>, reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -49,8 +53,8 @@ pub fn reject_binary(bytes: &[u8]) -> Result<(), Problem> {
 }
 
 /// An article with no words is a mistake the user should hear about, not an empty report.
-pub fn reject_blank(raw: &[u8], text: &str) -> Result<(), Problem> {
-    if raw.is_empty() {
+pub fn reject_blank(no_bytes: bool, text: &str) -> Result<(), Problem> {
+    if no_bytes {
         Err(Problem::Empty)
     } else if text.trim().is_empty() {
         Err(Problem::WhitespaceOnly)
@@ -104,11 +108,11 @@ mod tests {
 
     #[test]
     fn empty_and_whitespace_only_are_told_apart() {
-        assert!(matches!(reject_blank(b"", ""), Err(Problem::Empty)));
+        assert!(matches!(reject_blank(true, ""), Err(Problem::Empty)));
         assert!(matches!(
-            reject_blank(b" \n\t", " \n\t"),
+            reject_blank(false, " \n\t"),
             Err(Problem::WhitespaceOnly)
         ));
-        assert!(reject_blank(b"a", "a").is_ok());
+        assert!(reject_blank(false, "a").is_ok());
     }
 }
