@@ -4,7 +4,6 @@
 
 mod align;
 pub mod article;
-mod ascii_words;
 pub mod boilerplate;
 mod candidates;
 pub mod comparison;
@@ -17,6 +16,7 @@ mod parse;
 mod rule_file;
 mod sentences;
 mod similarity;
+mod simple_words;
 mod tokens;
 mod word_count;
 mod word_diff;

@@ -1,5 +1,6 @@
 //! Words and punctuation of a passage, and the normal forms they are compared in.
 
+use super::simple_words;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -15,8 +16,8 @@ pub struct Token {
 pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     let base = span.start;
     let slice = &text[span];
-    let mut pieces: Box<dyn Iterator<Item = (usize, &str)>> = if slice.is_ascii() {
-        Box::new(super::ascii_words::ascii_word_bounds(slice))
+    let mut pieces: Box<dyn Iterator<Item = (usize, &str)>> = if simple_words::is_simple(slice) {
+        Box::new(simple_words::simple_word_bounds(slice))
     } else {
         Box::new(slice.split_word_bound_indices())
     };

@@ -1,0 +1,163 @@
+//! Unicode word boundaries (UAX #29) for news text, without table look-ups.
+//!
+//! Written by hand because segmentation dominated the engine's profile (a table look-up per
+//! character in unicode-segmentation) and most news text is ASCII plus a little typography:
+//! curly quotes, dashes, the ellipsis, a no-break space. For such text the rules reduce to:
+//! runs of ASCII letters, digits and `_` are words; `:`, `.`, `'`, `‘` or `’` between two
+//! letters and `,`, `;`, `.`, `'`, `‘` or `’` between two digits stay inside the word; runs of
+//! spaces stay together, CR LF stays together; every other character stands alone. Any other
+//! character (an accented letter, say) sends the passage down the full algorithm. A property
+//! test checks this against unicode-segmentation.
+
+/// The non-ASCII characters handled here, as UTF-8, and whether each joins letters and
+/// digits the way `.` does (Word_Break=MidNumLet); the others stand alone (Word_Break=Other).
+const TYPOGRAPHY: [(&[u8], bool); 10] = [
+    ("\u{2018}".as_bytes(), true),  // ‘
+    ("\u{2019}".as_bytes(), true),  // ’
+    ("\u{201C}".as_bytes(), false), // “
+    ("\u{201D}".as_bytes(), false), // ”
+    ("\u{2013}".as_bytes(), false), // –
+    ("\u{2014}".as_bytes(), false), // —
+    ("\u{2026}".as_bytes(), false), // …
+    ("\u{A0}".as_bytes(), false),   // no-break space
+    ("\u{AB}".as_bytes(), false),   // «
+    ("\u{BB}".as_bytes(), false),   // »
+];
+
+/// The typographic character at the start of `rest`: its length and whether it joins.
+fn typography(rest: &[u8]) -> Option<(usize, bool)> {
+    TYPOGRAPHY
+        .iter()
+        .find(|(utf8, _)| rest.starts_with(utf8))
+        .map(|(utf8, joins)| (utf8.len(), *joins))
+}
+
+/// Whether [`simple_word_bounds`] handles `s`: ASCII, and typography from the list above.
+pub fn is_simple(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| !c.is_ascii()) {
+        match typography(&b[i + k..]) {
+            Some((len, _)) => i += k + len,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Like `split_word_bound_indices`, for `s` that [`is_simple`] accepts.
+pub fn simple_word_bounds(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        let c = b[i];
+        if is_word(c) {
+            i += 1;
+            while i < b.len() {
+                if is_word(b[i]) {
+                    i += 1;
+                    continue;
+                }
+                match middle(&b[i..]) {
+                    Some((len, mid))
+                        if b.get(i + len).is_some_and(|&a| joins(b[i - 1], mid, a)) =>
+                    {
+                        i += len + 1;
+                    }
+                    _ => break,
+                }
+            }
+        } else if c == b' ' {
+            i += 1;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+        } else if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i += 2;
+        } else if c.is_ascii() {
+            i += 1;
+        } else {
+            i += typography(&b[i..]).map_or(1, |(len, _)| len);
+        }
+        Some((start, &s[start..i]))
+    })
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// What may stand between two letters or digits and keep them in one word.
+#[derive(Clone, Copy)]
+enum Middle {
+    /// `:` joins letters only.
+    Letters,
+    /// `,` and `;` join digits only.
+    Digits,
+    /// `.`, `'`, `‘` and `’` join both.
+    Both,
+}
+
+/// The character at the start of `rest`, if it is one that can join: its length and kind.
+fn middle(rest: &[u8]) -> Option<(usize, Middle)> {
+    match rest.first()? {
+        b':' => Some((1, Middle::Letters)),
+        b',' | b';' => Some((1, Middle::Digits)),
+        b'.' | b'\'' => Some((1, Middle::Both)),
+        c if !c.is_ascii() => match typography(rest)? {
+            (len, true) => Some((len, Middle::Both)),
+            (_, false) => None,
+        },
+        _ => None,
+    }
+}
+
+/// `mid` keeps `before` and `after` in one word.
+fn joins(before: u8, mid: Middle, after: u8) -> bool {
+    let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
+    let digits = before.is_ascii_digit() && after.is_ascii_digit();
+    match mid {
+        Middle::Letters => letters,
+        Middle::Digits => digits,
+        Middle::Both => letters || digits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn agrees_with_unicode_segmentation(
+            s in "[a-cA-C0-2_:.',;\\-\"() \t\r\n!?\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{A0}\u{AB}\u{BB}]{0,40}"
+        ) {
+            prop_assert!(is_simple(&s));
+            let ours: Vec<(usize, &str)> = simple_word_bounds(&s).collect();
+            let theirs: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+            prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn other_characters_are_not_simple(s in "[a-c ]{0,5}[é\u{2032}\u{201E}\u{200B}][a-c ]{0,5}") {
+            prop_assert!(!is_simple(&s));
+        }
+    }
+
+    #[test]
+    fn news_text() {
+        let s = "U.S.-backed forces, 3,000 strong, can\u{2019}t wait: \u{201C}10:30\u{2026}\u{201D} \u{2014} Isis\u{2019}s.";
+        assert!(is_simple(s));
+        let got: Vec<&str> = simple_word_bounds(s).map(|(_, t)| t).collect();
+        let want: Vec<&str> = s.split_word_bounds().collect();
+        assert_eq!(got, want);
+        assert!(got.contains(&"can\u{2019}t"));
+    }
+}
