@@ -161,7 +161,9 @@ impl Rules {
             .iter()
             .filter(|o| {
                 o.names.iter().any(|n| identity.contains(n.as_str()))
-                    || o.signatures.iter().any(|s| text.contains(s.as_str()))
+                    || o.signatures
+                        .iter()
+                        .any(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some())
             })
             .collect::<Vec<_>>()
             .into_iter()

@@ -53,7 +53,7 @@ pub fn parse_article(
 }
 
 fn normalise_line_endings(text: String) -> String {
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text

@@ -46,7 +46,7 @@ fn io_problem(e: io::Error) -> Problem {
 /// NUL bytes never occur in text, except in UTF-16, which announces itself with a BOM.
 pub fn reject_binary(bytes: &[u8]) -> Result<(), Problem> {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && bytes.contains(&0) {
+    if !utf16 && memchr::memchr(0, bytes).is_some() {
         return Err(Problem::Binary);
     }
     Ok(())
