@@ -103,7 +103,8 @@ fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usiz
 
 /// Each passage text of `a` (furniture aside) with its first passage and how often it occurs.
 fn text_counts(a: &Article) -> FxHashMap<&str, (usize, u32)> {
-    let mut seen: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, (usize, u32)> =
+        FxHashMap::with_capacity_and_hasher(a.passages.len(), Default::default());
     for (i, p) in a.passages.iter().enumerate() {
         if p.role != Role::Boilerplate {
             seen.entry(a.passage_text(i)).or_insert((i, 0)).1 += 1;

@@ -128,6 +128,7 @@ pub fn fold_into(token: &str, out: &mut String) {
     }
 }
 
+#[cfg(test)]
 pub fn fold(token: &str) -> String {
     let mut s = String::with_capacity(token.len());
     fold_into(token, &mut s);

@@ -7,12 +7,17 @@
 
 use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece};
-use super::tokens::{Token, diff_tokens, fold};
+use super::tokens::{Token, diff_tokens, fold_into};
 use crate::side::Pair;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use std::ops::Range;
 use std::time::Instant;
+
+/// Diffs of at most this many token pairs (sides' lengths multiplied) run without a
+/// deadline: Myers' worst case for them is a fraction of a millisecond, and `similar` reads
+/// the clock over and over while a deadline is set, which cost more than the diffs themselves.
+const UNBOUNDED_DIFF: usize = 1 << 20;
 
 pub struct WordDiff {
     pub pieces: Vec<DiffPiece>,
@@ -40,13 +45,20 @@ fn side_tokens<'a>(
         .iter()
         .flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone()))
         .collect();
+    // One buffer for the folded form: most tokens are words seen before (on the other side,
+    // or earlier), found without allocating; only a new word is copied into the vocabulary.
+    let mut folded = String::new();
     let keys = tokens
         .iter()
         .map(|t| {
-            let next = vocab.len() as u32;
-            *vocab
-                .entry(fold(&article.text[t.span.clone()]))
-                .or_insert(next)
+            folded.clear();
+            fold_into(&article.text[t.span.clone()], &mut folded);
+            if let Some(&key) = vocab.get(folded.as_str()) {
+                return key;
+            }
+            let key = vocab.len() as u32;
+            vocab.insert(folded.clone(), key);
+            key
         })
         .collect();
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
@@ -72,6 +84,7 @@ pub fn diff(
     let right = side_tokens(&articles.right, &ids.right, &mut vocab);
     // Myers gives a minimal script, so the count of equal words does not depend on which
     // side is left; the deadline only guards against pathological inputs.
+    let deadline = deadline.filter(|_| left.keys.len() * right.keys.len() > UNBOUNDED_DIFF);
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &left.keys, &right.keys, deadline);
 
     let mut chunks: Vec<Chunk> = Vec::new();
