@@ -39,5 +39,48 @@ fn main() {
         .expect("writing to a String");
     }
     index.push_str("];\n");
+    index.push_str(&rule_file_code(&rules));
     std::fs::write(out.join("boilerplate_dfas.rs"), index).expect("OUT_DIR is writable");
+}
+
+/// Rust code for a function `builtin_rule_file()` that builds `rules` as they were read, so
+/// that the binary does not parse the TOML again at every start.
+fn rule_file_code(rules: &rule_file::RuleFile) -> String {
+    fn strings(items: &[String]) -> String {
+        let each: Vec<String> = items.iter().map(|s| format!("{s:?}.to_owned()")).collect();
+        format!("vec![{}]", each.join(", "))
+    }
+    fn blocks(items: &[rule_file::BlockFile]) -> String {
+        let each: Vec<String> = items
+            .iter()
+            .map(|b| {
+                format!(
+                    "BlockFile {{ start: {:?}.to_owned(), end: {:?}.to_owned() }}",
+                    b.start, b.end
+                )
+            })
+            .collect();
+        format!("vec![{}]", each.join(", "))
+    }
+    let outlets: Vec<String> = rules
+        .outlet
+        .iter()
+        .map(|o| {
+            format!(
+                "OutletFile {{ name: {:?}.to_owned(), names: {}, signatures: {}, patterns: {}, block: {} }}",
+                o.name,
+                strings(&o.names),
+                strings(&o.signatures),
+                strings(&o.patterns),
+                blocks(&o.block)
+            )
+        })
+        .collect();
+    format!(
+        "fn builtin_rule_file() -> RuleFile {{\n    RuleFile {{ general: RuleSet {{ max_words: {}, patterns: {}, block: {} }}, outlet: vec![{}] }}\n}}\n",
+        rules.general.max_words,
+        strings(&rules.general.patterns),
+        blocks(&rules.general.block),
+        outlets.join(", ")
+    )
 }

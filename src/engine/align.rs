@@ -33,7 +33,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     drop(features);
     matches.sort_by_key(|m| (m.passages.left[0], m.passages.right[0]));
 
-    let link = |m: &Match| {
+    let link = |m: Match| {
         let d = diff(&articles, &m.passages, options.diff_deadline);
         let kind = if d.identical {
             LinkKind::Identical
@@ -43,7 +43,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
             LinkKind::Paraphrase
         };
         Link {
-            passages: m.passages.clone(),
+            passages: m.passages,
             kind,
             similarity: if d.identical { 1.0 } else { d.ratio },
             moved: false,
@@ -52,9 +52,9 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         }
     };
     let mut links: Vec<Link> = if parallel {
-        matches.par_iter().map(link).collect()
+        matches.into_par_iter().map(link).collect()
     } else {
-        matches.iter().map(link).collect()
+        matches.into_iter().map(link).collect()
     };
 
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();

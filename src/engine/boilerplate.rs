@@ -2,14 +2,16 @@
 //! kept as data in `assets/boilerplate.toml`.
 
 use super::article::{Metadata, Passage, Role};
-use super::rule_file::{self, RuleFile, groups};
+use super::rule_file::{self, BlockFile, OutletFile, RuleFile, RuleSet, groups};
 use regex_automata::dfa::dense::DFA;
 use regex_automata::util::wire::AlignAs;
 
+/// The rules' text; the build script turns it into `builtin_rule_file()`.
+#[cfg(test)]
 const BUILTIN: &str = include_str!("../../assets/boilerplate.toml");
 
 // `BAKED`: the built-in rules' automata, compiled by the build script in the order of
-// `RuleFile::sources`.
+// `RuleFile::sources`; `builtin_rule_file()`: the rule file they came from, as it was read.
 include!(concat!(env!("OUT_DIR"), "/boilerplate_dfas.rs"));
 
 /// Paragraphs a block rule may span before its start is taken as a false alarm.
@@ -106,7 +108,7 @@ impl Rules {
     pub fn builtin() -> &'static Rules {
         static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
         RULES.get_or_init(|| {
-            let file = RuleFile::parse(BUILTIN).expect("the build script parsed these rules");
+            let file = builtin_rule_file();
             let matchers = BAKED
                 .iter()
                 .map(|baked| {
@@ -290,6 +292,11 @@ mod tests {
         let line = "Keep the Gazette free for everyone.";
         assert_eq!(roles(line, "harbour-gazette")[0].1, Role::Boilerplate);
         assert_eq!(roles(line, "other")[0].1, Role::Body);
+    }
+
+    #[test]
+    fn baked_rule_file_is_the_asset() {
+        assert_eq!(builtin_rule_file(), RuleFile::parse(BUILTIN).unwrap());
     }
 
     #[test]

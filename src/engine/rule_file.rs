@@ -11,14 +11,14 @@ use regex_automata::util::syntax;
 use regex_automata::{Input, nfa::thompson};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct RuleFile {
     pub general: RuleSet,
     #[serde(default)]
     pub outlet: Vec<OutletFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct RuleSet {
     #[serde(default = "default_max_words")]
     pub max_words: usize,
@@ -32,13 +32,13 @@ fn default_max_words() -> usize {
     60
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct BlockFile {
     pub start: String,
     pub end: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct OutletFile {
     pub name: String,
     #[serde(default)]
