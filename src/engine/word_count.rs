@@ -8,23 +8,30 @@ fn is_space(b: u8) -> bool {
 /// The number of runs of non-whitespace bytes, as `split(u8::is_ascii_whitespace)` would
 /// count its non-empty pieces. Every passage of both articles is counted, so this is written
 /// to vectorise: a word starts wherever a non-space follows a space, a test on neighbouring
-/// bytes with no state carried along, summed in byte-wide counters that cannot overflow
-/// within a block. It runs six times as fast as the `split` it replaces on long texts.
+/// bytes with no state carried along, taken sixteen pairs at a time. The last few pairs are
+/// counted in a copy padded with spaces, which start no word, so that short passages too run
+/// in vector code rather than a byte-at-a-time loop for their remainder.
 pub fn count_words(bytes: &[u8]) -> usize {
-    const BLOCK: usize = 255;
+    const LANES: usize = 16;
+    let starts = |pairs: &[u8; LANES + 1]| -> usize {
+        let mut n: u8 = 0;
+        for k in 0..LANES {
+            n += u8::from(is_space(pairs[k]) & !is_space(pairs[k + 1]));
+        }
+        usize::from(n)
+    };
     let Some(&first) = bytes.first() else {
         return 0;
     };
     let mut words = usize::from(!is_space(first));
-    let (before, after) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    for (a, b) in before.chunks(BLOCK).zip(after.chunks(BLOCK)) {
-        let mut starts: u8 = 0;
-        for (&x, &y) in a.iter().zip(b) {
-            starts += u8::from(is_space(x) & !is_space(y));
-        }
-        words += usize::from(starts);
+    let mut at = 0;
+    while let Some(window) = bytes.get(at..at + LANES + 1) {
+        words += starts(window.try_into().expect("LANES + 1 bytes"));
+        at += LANES;
     }
-    words
+    let mut tail = [b' '; LANES + 1];
+    tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+    words + starts(&tail)
 }
 
 #[cfg(test)]

@@ -92,6 +92,14 @@ fn push_uint(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
+/// A role, kind or op name: a lower-case word that needs no escaping.
+fn push_name(out: &mut Vec<u8>, name: &'static str) {
+    debug_assert!(name.bytes().all(|b| b.is_ascii_lowercase()));
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
 fn push_ids(out: &mut Vec<u8>, ids: &[usize]) {
     out.push(b'[');
     for (i, &id) in ids.iter().enumerate() {
@@ -110,7 +118,7 @@ impl Element for PassageOut<'_> {
         out.extend_from_slice(b",\"text\":");
         json_string::write(out, self.text);
         out.extend_from_slice(b",\"role\":");
-        json_string::write(out, self.role);
+        push_name(out, self.role);
         out.extend_from_slice(b",\"paragraph\":");
         push_uint(out, self.paragraph);
         out.extend_from_slice(b",\"span\":");
@@ -130,7 +138,7 @@ impl Element for LinkOut<'_> {
         out.extend_from_slice(b",\"right\":");
         push_ids(out, self.right);
         out.extend_from_slice(b",\"kind\":");
-        json_string::write(out, self.kind);
+        push_name(out, self.kind);
         out.extend_from_slice(b",\"similarity\":");
         // Floats through serde_json, so they are formatted exactly as before.
         serde_json::to_writer(&mut *out, &self.similarity).expect("writing to memory");
@@ -145,7 +153,7 @@ impl Element for LinkOut<'_> {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"op\":");
-            json_string::write(out, piece.op.name());
+            push_name(out, piece.op.name());
             out.extend_from_slice(b",\"text\":");
             json_string::write(out, &piece.text);
             out.push(b'}');

@@ -28,7 +28,15 @@ pub fn write(out: &mut Vec<u8>, s: &str) {
         }
         i += 8;
     }
-    escape_within(out, i..bytes.len());
+    // The last few bytes: the eight that end the string, some of them already checked, say
+    // whether any of them needs looking at one by one.
+    let tail_is_plain = bytes.len() >= 8 && {
+        let last: [u8; 8] = bytes[bytes.len() - 8..].try_into().expect("eight bytes");
+        !needs_escape(u64::from_le_bytes(last))
+    };
+    if !tail_is_plain {
+        escape_within(out, i..bytes.len());
+    }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
 }
