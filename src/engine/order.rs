@@ -8,13 +8,11 @@ pub fn moved(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
     if n == 0 {
         return Vec::new();
     }
-    // Rank right positions so the tree is indexed densely.
-    let mut ranks: Vec<usize> = right_positions.to_vec();
-    ranks.sort_unstable();
-    ranks.dedup();
-    let rank = |p: usize| ranks.binary_search(&p).expect("position was ranked") + 1;
+    // Positions are passage indices, dense enough to index the tree directly (from 1).
+    let rank = |p: usize| p + 1;
+    let top = right_positions.iter().max().map_or(0, |&p| rank(p));
     // tree[i] = (best chain weight, link index ending it) over ranks covered by i.
-    let mut tree: Vec<(u128, usize)> = vec![(0, usize::MAX); ranks.len() + 1];
+    let mut tree: Vec<(u128, usize)> = vec![(0, usize::MAX); top + 1];
     let mut best: Vec<u128> = vec![0; n];
     let mut prev: Vec<usize> = vec![usize::MAX; n];
     for i in 0..n {
