@@ -90,13 +90,18 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// lines, spares them tokenising and scoring, which is most of the work on long texts.
 fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
     let Pair { left, right } = parallel::per_side(parallel, |side| text_counts(&articles[side]));
-    let mut anchors: Vec<(usize, usize)> = left
-        .iter()
-        .filter_map(|(text, &(l, nl))| match right.get(text) {
-            Some(&(r, 1)) if nl == 1 => Some((l, r)),
-            _ => None,
-        })
-        .collect();
+    let anchor = |(text, &(l, nl)): (&&str, &(usize, u32))| match right.get(text) {
+        Some(&(r, 1)) if nl == 1 => Some((l, r)),
+        _ => None,
+    };
+    // Looking every left text up on the right compares them to the byte: on long articles
+    // that is worth both cores.
+    let mut anchors: Vec<(usize, usize)> = if parallel {
+        let left: Vec<(&&str, &(usize, u32))> = left.iter().collect();
+        left.par_iter().filter_map(|&entry| anchor(entry)).collect()
+    } else {
+        left.iter().filter_map(anchor).collect()
+    };
     anchors.sort_unstable();
     anchors
 }
