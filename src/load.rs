@@ -26,7 +26,7 @@ pub fn load_pair(
     };
     let labels = Pair::new(args.left_label.as_deref(), args.right_label.as_deref());
     // Two long files are read and cut into passages on both cores at once, one per side.
-    // Anything else goes one side at a time: stdin and the page cache are shared.
+    // Anything else goes one side at a time: stdin and the cache of fetched pages are shared.
     if let Some(paths) = long_files(names) {
         let (left, right) = rayon::join(
             || file_article(names.left, &paths.left, &options, labels.left),
