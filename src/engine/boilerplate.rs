@@ -31,6 +31,13 @@ impl Matcher {
             Matcher::Built(dfa) => rule_file::is_match(dfa, haystack),
         }
     }
+
+    fn is_match_pair(&self, a: &[u8], b: &[u8]) -> (bool, bool) {
+        match self {
+            Matcher::Baked(dfa) => rule_file::is_match_pair(dfa, a, b),
+            Matcher::Built(dfa) => rule_file::is_match_pair(dfa, a, b),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -192,10 +199,29 @@ impl Rules {
             .collect();
         let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
 
-        for p in passages.iter_mut().filter(|p| p.role == Role::Body) {
-            if p.words <= self.max_words && sets.iter().any(|set| set.is_match(passage_text(p))) {
-                p.role = Role::Boilerplate;
+        // Each automaton takes the passages no earlier one matched, two at a time.
+        let mut undecided: Vec<usize> = (0..passages.len())
+            .filter(|&i| passages[i].role == Role::Body && passages[i].words <= self.max_words)
+            .collect();
+        for set in &sets {
+            let mut left = Vec::with_capacity(undecided.len());
+            for pair in undecided.chunks(2) {
+                let (i, j) = (pair[0], pair.get(1).copied());
+                let (mi, mj) = match j {
+                    Some(j) => {
+                        set.is_match_pair(passage_text(&passages[i]), passage_text(&passages[j]))
+                    }
+                    None => (set.is_match(passage_text(&passages[i])), false),
+                };
+                for (k, matched) in [(Some(i), mi), (j, mj)] {
+                    match k {
+                        Some(k) if matched => passages[k].role = Role::Boilerplate,
+                        Some(k) => left.push(k),
+                        None => {}
+                    }
+                }
             }
+            undecided = left;
         }
         for block in blocks {
             let mut i = 0;
@@ -332,6 +358,49 @@ mod tests {
                 .iter()
                 .any(|s| baked.patterns.iter().any(|m| m.is_match(s.as_bytes())))
         );
+    }
+
+    #[test]
+    fn pairs_are_matched_each_on_its_own() {
+        let any_pair = |a: &str, b: &str| {
+            Rules::builtin()
+                .patterns
+                .iter()
+                .fold((false, false), |acc, m| {
+                    let (x, y) = m.is_match_pair(a.as_bytes(), b.as_bytes());
+                    (acc.0 || x, acc.1 || y)
+                })
+        };
+        assert_eq!(
+            any_pair("Read more: the ferry strike", "The ferry sank."),
+            (true, false)
+        );
+        assert_eq!(
+            any_pair("The ferry sank at 4am on Tuesday.", "Photo: Getty Images"),
+            (false, true)
+        );
+        assert_eq!(
+            any_pair("Sign up to our newsletter", "Copyright 2024"),
+            (true, true)
+        );
+        assert_eq!(
+            any_pair("", "The council posted the news on Twitter."),
+            (false, false)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_match_as_single_searches_do(
+            a in "(Read more|Photo|your support helps|sign up|newsletter|Getty Images|[a-z]{1,6}|[ .:/@]){0,12}",
+            b in "(Read more|Photo|your support helps|sign up|newsletter|Getty Images|[a-z]{1,6}|[ .:/@]){0,12}",
+        ) {
+            for m in Rules::builtin().patterns.iter().chain(Rules::builtin().outlets.iter().flat_map(|o| &o.patterns)) {
+                let single = (m.is_match(a.as_bytes()), m.is_match(b.as_bytes()));
+                proptest::prop_assert_eq!(m.is_match_pair(a.as_bytes(), b.as_bytes()), single);
+                proptest::prop_assert_eq!(m.is_match_pair(b.as_bytes(), a.as_bytes()), (single.1, single.0));
+            }
+        }
     }
 
     #[test]
