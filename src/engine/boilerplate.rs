@@ -203,25 +203,31 @@ impl Rules {
         let mut undecided: Vec<usize> = (0..passages.len())
             .filter(|&i| passages[i].role == Role::Body && passages[i].words <= self.max_words)
             .collect();
+        let mut matched = Vec::new();
         for set in &sets {
-            let mut left = Vec::with_capacity(undecided.len());
+            let mut unmatched = Vec::with_capacity(undecided.len());
             for pair in undecided.chunks(2) {
-                let (i, j) = (pair[0], pair.get(1).copied());
-                let (mi, mj) = match j {
-                    Some(j) => {
-                        set.is_match_pair(passage_text(&passages[i]), passage_text(&passages[j]))
+                let answers = match *pair {
+                    [i, j] => {
+                        let bytes = |k: usize| passage_text(&passages[k]);
+                        let (a, b) = set.is_match_pair(bytes(i), bytes(j));
+                        [Some((i, a)), Some((j, b))]
                     }
-                    None => (set.is_match(passage_text(&passages[i])), false),
+                    [i] => [Some((i, set.is_match(passage_text(&passages[i])))), None],
+                    _ => unreachable!("chunks of at most two"),
                 };
-                for (k, matched) in [(Some(i), mi), (j, mj)] {
-                    match k {
-                        Some(k) if matched => passages[k].role = Role::Boilerplate,
-                        Some(k) => left.push(k),
-                        None => {}
+                for (k, is_match) in answers.into_iter().flatten() {
+                    if is_match {
+                        matched.push(k);
+                    } else {
+                        unmatched.push(k);
                     }
                 }
             }
-            undecided = left;
+            undecided = unmatched;
+        }
+        for k in matched {
+            passages[k].role = Role::Boilerplate;
         }
         for block in blocks {
             let mut i = 0;
