@@ -111,8 +111,17 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
 /// The form in which two tokens count as the same: lower case, with typographic quotes and
 /// dashes made plain. Appends to `out` so callers can reuse one buffer.
 pub fn fold_into(token: &str, out: &mut String) {
-    if token.len() > 1 && token.chars().all(|c| c == '-') {
+    if token.len() > 1 && token.bytes().all(|b| b == b'-') {
         out.push('-');
+        return;
+    }
+    // Most tokens are plain ASCII words: copied whole and lowered in place, rather than a
+    // character at a time through the table below. The backtick is the one ASCII character
+    // that folds to another.
+    if token.is_ascii() && !token.contains('`') {
+        let start = out.len();
+        out.push_str(token);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in token.chars() {
@@ -149,7 +158,9 @@ pub fn stem(folded: &str) -> String {
 pub fn stem_into(folded: &str, out: &mut String) {
     out.clear();
     // "U.S." and "US" are one word.
-    out.extend(folded.chars().filter(|&c| c != '.'));
+    for piece in folded.split('.') {
+        out.push_str(piece);
+    }
     let kept = stem_suffix(out).len();
     out.truncate(kept);
 }
@@ -186,6 +197,27 @@ mod tests {
                 "Daesh", "[", "ISIS", "]", "said", ":", "\u{201C}", "no", ".", "\u{201D}"
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_folds_to_lower_case(token in "[ -~]{2,12}") {
+            let dashes = token.bytes().all(|b| b == b'-');
+            let want = if dashes {
+                "-".to_owned()
+            } else {
+                token.to_ascii_lowercase().replace('`', "'")
+            };
+            proptest::prop_assert_eq!(fold(&token), want);
+        }
+
+        #[test]
+        fn stems_drop_full_stops(word in "[a-z.\u{e9}]{0,12}") {
+            let mut stemmed = String::new();
+            stem_into(&word, &mut stemmed);
+            let plain: String = word.chars().filter(|&c| c != '.').collect();
+            proptest::prop_assert_eq!(stemmed, stem(&plain));
+        }
     }
 
     #[test]
