@@ -395,6 +395,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn pairs_agree_with_single_searches_on_rules_that_match_empty_or_at_the_end() {
+        let rules =
+            Rules::parse("[general]\npatterns = ['x?', '^$', 'end\\.?$', '\\bq\\b']").unwrap();
+        let samples = ["", "x", "abc", "the end.", "end", "a q b", "q", "qq"];
+        for m in &rules.patterns {
+            for a in samples {
+                for b in samples {
+                    let single = (m.is_match(a.as_bytes()), m.is_match(b.as_bytes()));
+                    assert_eq!(
+                        m.is_match_pair(a.as_bytes(), b.as_bytes()),
+                        single,
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn pairs_match_as_single_searches_do(
