@@ -53,7 +53,7 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
             if skip {
                 return PassageFeatures::default();
             }
-            let mut stems = Vec::new();
+            let mut stems = Vec::with_capacity(p.words);
             // The exact key hashes the folded words as the bag sees them, so that each
             // passage is cut into words once: segmentation dominates building features.
             let mut hasher = rustc_hash::FxHasher::default();
