@@ -124,7 +124,17 @@ pub fn diff(
             .collect()
     };
     let (lw, rw) = (words(&left), words(&right));
-    let equal_words: usize = capture_diff_slices_deadline(Algorithm::Myers, &lw, &rw, deadline)
+    // Only the count of common words is wanted here, and every longest common subsequence
+    // has the same length, so any exact algorithm gives the same ratio. Myers takes time in
+    // proportion to the differences, which in a paraphrase are most of the words; `similar`'s
+    // table-filling LCS takes time (and memory) in proportion to the product of the lengths,
+    // which for sentences is the smaller, so it takes the small ones.
+    let algorithm = if lw.len() * rw.len() <= UNBOUNDED_DIFF {
+        Algorithm::Lcs
+    } else {
+        Algorithm::Myers
+    };
+    let equal_words: usize = capture_diff_slices_deadline(algorithm, &lw, &rw, deadline)
         .iter()
         .filter(|op| op.tag() == DiffTag::Equal)
         .map(|op| op.old_range().len())
