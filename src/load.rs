@@ -45,14 +45,19 @@ pub fn load_pair(
     Ok(Pair::new(left, right))
 }
 
-/// Both paths, when both sides are files long enough together to be worth two threads.
+/// Both paths, when both sides are regular files long enough together to be worth two
+/// threads. A pipe or FIFO (`<(command)`) may never end, and the side loaded first must be
+/// able to fail without waiting for it, so those load one at a time as before.
 fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
     let path = |name| match Source::parse(name) {
         Ok(Source::File(path)) => Some(path),
         _ => None,
     };
     let paths = Pair::new(path(names.left)?, path(names.right)?);
-    let size = |path: &PathBuf| std::fs::metadata(path).ok().map(|m| m.len());
+    let size = |path: &PathBuf| {
+        let meta = std::fs::metadata(path).ok()?;
+        meta.is_file().then(|| meta.len())
+    };
     let total = size(&paths.left)? + size(&paths.right)?;
     engine::parallel::worth_it(usize::try_from(total).ok()?).then_some(paths)
 }
@@ -80,4 +85,45 @@ pub fn load_article(
     env: &mut InputEnv,
 ) -> Result<Article, LoadError> {
     Ok(article(input::load(name, options, env)?, label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn long_file(dir: &Path, name: &str) -> String {
+        let path = dir.join(name);
+        let bytes = engine::parallel::MIN_PARALLEL_BYTES;
+        std::fs::write(&path, "word ".repeat(bytes / 5 + 1)).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn two_long_regular_files_load_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            long_file(dir.path(), "a.txt"),
+            long_file(dir.path(), "b.txt"),
+        );
+        assert!(long_files(Pair::new(a.as_str(), b.as_str())).is_some());
+        let short = dir.path().join("short.txt");
+        std::fs::write(&short, "A short story.").unwrap();
+        let short = short.to_string_lossy().into_owned();
+        assert!(long_files(Pair::new(short.as_str(), short.as_str())).is_none());
+        assert!(long_files(Pair::new(a.as_str(), "-")).is_none());
+    }
+
+    /// A FIFO may never be written to: a failing first side must not wait on it.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_never_loaded_alongside() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = long_file(dir.path(), "a.txt");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo {fifo:?}");
+        let fifo = fifo.to_string_lossy().into_owned();
+        assert!(long_files(Pair::new(a.as_str(), fifo.as_str())).is_none());
+        assert!(long_files(Pair::new(fifo.as_str(), a.as_str())).is_none());
+    }
 }

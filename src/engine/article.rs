@@ -32,13 +32,19 @@ pub struct Passage {
     pub role: Role,
     /// Index of the paragraph (block of text) the passage sits in.
     pub paragraph: usize,
-    /// Runs of non-whitespace characters in the passage. Counted once, here, because the
-    /// boilerplate rules, the order of links and the shared-word figures all weigh by it.
+    /// Runs of non-whitespace characters in the passage, counted by [`Passage::new`] once,
+    /// because the boilerplate rules, the order of links and the shared-word figures all weigh
+    /// by it. Not public, so that a passage built elsewhere cannot carry a wrong count.
     #[serde(skip)]
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 impl Passage {
+    /// How many words the passage had when it was made (see [`Passage::new`]).
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
     /// The passage of `text` at `span`.
     pub fn new(text: &str, span: Range<usize>, role: Role, paragraph: usize) -> Passage {
         let words = super::word_count::count_words(&text.as_bytes()[span.clone()]);

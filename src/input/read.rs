@@ -15,8 +15,11 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Problem> {
     }
     let file = std::fs::File::open(path).map_err(io_problem)?;
     // The size can change between the check and the read (a growing log, a FIFO), so the
-    // limit is checked again; the size known now saves growing the buffer step by step.
-    read_into(Vec::with_capacity(meta.len() as usize + 1), file, limit)
+    // limit is checked again; the size known now saves growing the buffer step by step. It is
+    // only a hint (a sparse file can claim more than it holds), so the reservation is capped.
+    const MAX_RESERVE: u64 = 64 << 20;
+    let reserve = usize::try_from(meta.len().min(MAX_RESERVE)).unwrap_or(0);
+    read_into(Vec::with_capacity(reserve.saturating_add(1)), file, limit)
 }
 
 /// Reads a stream to its end, or fails once it passes `limit` bytes.
