@@ -56,7 +56,7 @@ fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
     let paths = Pair::new(path(names.left)?, path(names.right)?);
     let size = |path: &PathBuf| {
         let meta = std::fs::metadata(path).ok()?;
-        meta.is_file().then(|| meta.len())
+        meta.is_file().then_some(meta.len())
     };
     let total = size(&paths.left)? + size(&paths.right)?;
     engine::parallel::worth_it(usize::try_from(total).ok()?).then_some(paths)
