@@ -3,6 +3,7 @@
 
 use super::article::{Article, Role};
 use super::tokens::{compound_words, stem_into};
+use super::vocabulary::id_of;
 use crate::side::Pair;
 use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
@@ -63,15 +64,7 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
                     return;
                 }
                 stem_into(word, &mut stemmed);
-                let id = match vocab.get(stemmed.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        vocab.insert(stemmed.clone(), id);
-                        id
-                    }
-                };
-                stems.push(id);
+                stems.push(id_of(&mut vocab, &stemmed));
             });
             stems.sort_unstable();
             stems.dedup();

@@ -18,6 +18,7 @@ mod sentences;
 mod similarity;
 mod simple_words;
 mod tokens;
+mod vocabulary;
 mod word_count;
 mod word_diff;
 

@@ -8,6 +8,7 @@
 use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece};
 use super::tokens::{Token, diff_tokens, fold_into};
+use super::vocabulary::id_of;
 use crate::side::Pair;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -46,20 +47,14 @@ fn side_tokens<'a>(
         .iter()
         .flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone()))
         .collect();
-    // One buffer for the folded form: most tokens are words seen before (on the other side,
-    // or earlier), found without allocating; only a new word is copied into the vocabulary.
+    // One buffer for the folded form, so that a word seen before allocates nothing.
     let mut folded = String::new();
     let keys = tokens
         .iter()
         .map(|t| {
             folded.clear();
             fold_into(&article.text[t.span.clone()], &mut folded);
-            if let Some(&key) = vocab.get(folded.as_str()) {
-                return key;
-            }
-            let key = vocab.len() as u32;
-            vocab.insert(folded.clone(), key);
-            key
+            id_of(vocab, &folded)
         })
         .collect();
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
