@@ -121,11 +121,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     while i < n {
         // Only terminal punctuation and double quotes matter here; skip to the next. Every
         // byte that may start one of them begins a character.
-        if !INTERESTING[bytes[i] as usize] {
-            match interesting.next_from(i) {
-                Some(next) => i = next,
-                None => break,
-            }
+        match interesting.next_from(i) {
+            Some(next) => i = next,
+            None => break,
         }
         let c = char_at(para, i);
         track_quote(&quotes, i, c, &mut open_quote);
@@ -178,21 +176,10 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Bytes that begin a character the splitter looks at: `.`, `!`, `?`, `"`, and 0xE2, the
-/// first byte of the curly double quotes and the ellipsis.
-const INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xE2] = true;
-    t
-};
-
-/// The positions of the bytes that [`INTERESTING`] marks, in order: the merge of two memchr
-/// searches, which use the vector instructions of the machine they run on. Most of a
-/// paragraph is letters and spaces that the splitter has no reason to look at.
+/// The positions, in order, of the bytes that begin a character the splitter looks at: `.`,
+/// `!`, `?`, `"`, and 0xE2, the first byte of the curly double quotes and the ellipsis. The
+/// merge of two memchr searches, which use the vector instructions of the machine they run
+/// on: most of a paragraph is letters and spaces that the splitter has no reason to look at.
 struct Interesting<'a> {
     terminals: std::iter::Peekable<memchr::Memchr3<'a>>,
     quotes: std::iter::Peekable<memchr::Memchr2<'a>>,
