@@ -1,6 +1,7 @@
 //! Words and punctuation of a passage, and the normal forms they are compared in.
 
 use super::simple_words;
+use either::Either;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -16,12 +17,24 @@ pub struct Token {
 pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     let base = span.start;
     let slice = &text[span];
-    let mut pieces: Box<dyn Iterator<Item = (usize, &str)>> = if simple_words::is_simple(slice) {
-        Box::new(simple_words::simple_word_bounds(slice))
+    // Most passages are ASCII and a little typography, cut into tokens directly; the rest go
+    // through unicode-segmentation. Both give the same tokens (a property test checks).
+    if simple_words::is_simple(slice) {
+        Either::Left(
+            simple_words::simple_tokens(slice).map(move |(span, is_word)| Token {
+                span: base + span.start..base + span.end,
+                is_word,
+            }),
+        )
     } else {
-        Box::new(slice.split_word_bound_indices())
-    };
-    let mut pieces = std::iter::from_fn(move || pieces.next()).peekable();
+        Either::Right(segmented_tokens(slice, base))
+    }
+}
+
+/// [`tokens`] of `slice`, which starts at byte `base` of its text, through the full UAX #29
+/// word boundaries.
+fn segmented_tokens(slice: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
+    let mut pieces = slice.split_word_bound_indices().peekable();
     std::iter::from_fn(move || {
         loop {
             let (i, t) = pieces.next()?;
@@ -157,9 +170,13 @@ pub fn stem(folded: &str) -> String {
 /// [`stem`] into a buffer the caller reuses: this runs once per word of both articles.
 pub fn stem_into(folded: &str, out: &mut String) {
     out.clear();
-    // "U.S." and "US" are one word.
-    for piece in folded.split('.') {
-        out.push_str(piece);
+    // "U.S." and "US" are one word. Few words hold a full stop; the rest are copied whole.
+    if folded.as_bytes().contains(&b'.') {
+        for piece in folded.split('.') {
+            out.push_str(piece);
+        }
+    } else {
+        out.push_str(folded);
     }
     let kept = stem_suffix(out).len();
     out.truncate(kept);
@@ -200,6 +217,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn simple_tokens_are_the_segmented_ones(
+            s in "[a-cA-C0-2_:.',;\\-\"() \t\r\n\x0b\x0c!?\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{A0}\u{AB}\u{BB}]{0,40}"
+        ) {
+            proptest::prop_assert!(simple_words::is_simple(&s));
+            let ours: Vec<Token> = tokens(&s, 0..s.len()).collect();
+            let segmented: Vec<Token> = segmented_tokens(&s, 0).collect();
+            proptest::prop_assert_eq!(ours, segmented);
+        }
+
         #[test]
         fn ascii_folds_to_lower_case(token in "[ -~]{2,12}") {
             let dashes = token.bytes().all(|b| b == b'-');
@@ -246,6 +274,17 @@ mod tests {
                 "misrata"
             ]
         );
+    }
+
+    #[test]
+    fn news_text_is_cut_as_unicode_segmentation_cuts_it() {
+        let s = "U.S.-backed forces, 3,000 strong, can\u{2019}t wait: \u{201C}10:30\u{2026}\u{201D} \u{2014} Isis\u{2019}s.";
+        assert!(simple_words::is_simple(s));
+        let got: Vec<&str> = tokens(s, 0..s.len()).map(|t| &s[t.span]).collect();
+        let want: Vec<&str> = s.split_word_bounds().filter(|t| t.trim() != "").collect();
+        assert_eq!(got, want);
+        assert!(got.contains(&"can\u{2019}t"));
+        assert!(got.contains(&"3,000"));
     }
 
     #[test]
