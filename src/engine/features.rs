@@ -3,9 +3,8 @@
 
 use super::article::{Article, Role};
 use super::tokens::{compound_words, stem_into};
-use super::vocabulary::id_of;
+use super::vocabulary::Vocabulary;
 use crate::side::Pair;
-use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
 
 const STOPWORDS: &str = include_str!("../../assets/stopwords.txt");
@@ -39,12 +38,20 @@ pub struct Features {
 }
 
 struct SideFeatures {
-    vocab: FxHashMap<String, u32>,
+    vocab: Vocabulary,
     passages: Vec<PassageFeatures>,
 }
 
 fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
-    let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+    // Distinct stems are fewer than words: room for all of them means the table never grows.
+    let words = article
+        .passages
+        .iter()
+        .zip(skip)
+        .filter(|(_, skip)| !**skip)
+        .map(|(p, _)| p.words)
+        .sum();
+    let mut vocab = Vocabulary::with_capacity(words);
     let mut stemmed = String::new();
     let passages = article
         .passages
@@ -64,7 +71,7 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
                     return;
                 }
                 stem_into(word, &mut stemmed);
-                stems.push(id_of(&mut vocab, &stemmed));
+                stems.push(vocab.id_of(&stemmed));
             });
             stems.sort_unstable();
             stems.dedup();
@@ -87,11 +94,7 @@ impl Features {
             super::parallel::per_side(parallel, |side| side_features(&articles[side], &skip[side]));
         // One vocabulary: left ids stay, right ids are remapped into it.
         let mut vocab = left.vocab;
-        let mut remap = vec![0u32; right.vocab.len()];
-        for (word, id) in right.vocab {
-            let next = vocab.len() as u32;
-            remap[id as usize] = *vocab.entry(word).or_insert(next);
-        }
+        let remap: Vec<u32> = right.vocab.words().map(|(_, w)| vocab.id_of(w)).collect();
         for p in &mut right.passages {
             for s in &mut p.stems {
                 *s = remap[*s as usize];
@@ -124,9 +127,9 @@ impl Features {
             .chain(&passages.right)
             .filter(|p| p.linkable)
             .count() as f64;
-        for (word, &id) in &vocab {
+        for (id, word) in vocab.words() {
             let id = id as usize;
-            stop[id] = stopwords.contains(word.as_str());
+            stop[id] = stopwords.contains(word);
             let idf = ((n + 1.0) / df[id].max(1) as f64).ln().max(0.05);
             let boost = if word.chars().any(|c| c.is_ascii_digit()) {
                 1.5

@@ -8,9 +8,8 @@
 use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece};
 use super::tokens::{Token, diff_tokens, fold_into};
-use super::vocabulary::id_of;
-use crate::side::Pair;
-use rustc_hash::FxHashMap;
+use super::vocabulary::Vocabulary;
+use crate::side::{Pair, Side};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use std::ops::Range;
 use std::time::Instant;
@@ -38,11 +37,7 @@ struct SideTokens<'a> {
     keys: Vec<u32>,
 }
 
-fn side_tokens<'a>(
-    article: &'a Article,
-    ids: &[usize],
-    vocab: &mut FxHashMap<String, u32>,
-) -> SideTokens<'a> {
+fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut Vocabulary) -> SideTokens<'a> {
     let tokens: Vec<Token> = ids
         .iter()
         .flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone()))
@@ -54,7 +49,7 @@ fn side_tokens<'a>(
         .map(|t| {
             folded.clear();
             fold_into(&article.text[t.span.clone()], &mut folded);
-            id_of(vocab, &folded)
+            vocab.id_of(&folded)
         })
         .collect();
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
@@ -75,7 +70,12 @@ pub fn diff(
     if let Some(same) = verbatim(articles, ids) {
         return same;
     }
-    let mut vocab = FxHashMap::default();
+    let words: usize = Side::BOTH
+        .iter()
+        .flat_map(|&s| ids[s].iter().map(move |&i| articles[s].passages[i].words))
+        .sum();
+    // Punctuation comes on top of the words, but most of it repeats.
+    let mut vocab = Vocabulary::with_capacity(words);
     let left = side_tokens(&articles.left, &ids.left, &mut vocab);
     let right = side_tokens(&articles.right, &ids.right, &mut vocab);
     // The deadline only guards against pathological inputs.

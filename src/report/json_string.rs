@@ -47,9 +47,9 @@ const BLOCK: usize = 16;
 /// Whether any byte of `block` is below 0x20, a quote or a backslash. Written as a fold over a
 /// fixed-size array, with `|` rather than `||`, so that it has no branches and vectorises.
 fn needs_escape(block: &[u8; BLOCK]) -> bool {
-    block
-        .iter()
-        .fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'))
+    block.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 /// How serde_json escapes byte `b`: its short form, `u` for `\u00XX`, or nothing.
