@@ -64,10 +64,45 @@ pub struct Link {
     pub similarity: f64,
     /// The link breaks the order that most links follow.
     pub moved: bool,
-    /// Word-level diff, left to right.
+    /// Word-level diff, left to right. Empty when the two sides are one passage each with
+    /// the same text to the byte, which is most links between copies of a story: the whole
+    /// passage is then the one equal piece, and keeping a copy of it for every such link
+    /// doubled the memory a long comparison holds. [`Link::pieces`] gives it either way.
     pub diff: Vec<DiffPiece>,
     /// Byte ranges in each article's text of the words that differ.
     pub changes: Pair<Vec<Range<usize>>>,
+}
+
+impl Link {
+    /// The word-level diff as pieces, with the one equal piece of a same-text link made up
+    /// from `articles`.
+    pub fn pieces<'a>(&'a self, articles: &'a Pair<Article>) -> DiffPieces<'a> {
+        match self.diff.as_slice() {
+            [] => DiffPieces::Same(articles.left.passage_text(self.passages.left[0])),
+            pieces => DiffPieces::Pieces(pieces),
+        }
+    }
+}
+
+/// A link's diff: see [`Link::pieces`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffPieces<'a> {
+    /// Both sides are this text.
+    Same(&'a str),
+    Pieces(&'a [DiffPiece]),
+}
+
+impl DiffPieces<'_> {
+    /// Each piece as (op, text), in order.
+    pub fn iter(&self) -> impl Iterator<Item = (DiffOp, &str)> {
+        let (same, pieces): (Option<&str>, &[DiffPiece]) = match *self {
+            DiffPieces::Same(text) => (Some(text), &[]),
+            DiffPieces::Pieces(pieces) => (None, pieces),
+        };
+        same.map(|t| (DiffOp::Equal, t))
+            .into_iter()
+            .chain(pieces.iter().map(|p| (p.op, p.text.as_str())))
+    }
 }
 
 /// Shared fraction of each side's body words.

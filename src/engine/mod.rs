@@ -23,7 +23,7 @@ mod word_count;
 mod word_diff;
 
 pub use article::{Article, Metadata, Passage, Role};
-pub use comparison::{Comparison, DiffOp, DiffPiece, Link, LinkKind, Stats};
+pub use comparison::{Comparison, DiffOp, DiffPiece, DiffPieces, Link, LinkKind, Stats};
 
 use crate::side::Pair;
 use std::time::Instant;

@@ -1,7 +1,6 @@
 //! Words and punctuation of a passage, and the normal forms they are compared in.
 
 use super::simple_words;
-use either::Either;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -13,25 +12,27 @@ pub struct Token {
 }
 
 /// Tokens of `text[span]` on Unicode word boundaries (UAX #29), whitespace left out, so that
-/// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`.
-pub fn tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
+/// punctuation stands apart from words: `Daesh [ISIS]` is `Daesh`, `[`, `ISIS`, `]`. Each is
+/// handed to `each` in turn: called this way, the loop over a passage's tokens compiles to one
+/// tight loop, where an iterator paid for its state at every token.
+pub fn each_token(text: &str, span: Range<usize>, mut each: impl FnMut(Token)) {
     let base = span.start;
     let slice = &text[span];
     // Most passages are ASCII and a little typography, cut into tokens directly; the rest go
     // through unicode-segmentation. Both give the same tokens (a property test checks).
     if simple_words::is_simple(slice) {
-        Either::Left(
-            simple_words::simple_tokens(slice).map(move |(span, is_word)| Token {
+        for (span, is_word) in simple_words::simple_tokens(slice) {
+            each(Token {
                 span: base + span.start..base + span.end,
                 is_word,
-            }),
-        )
+            });
+        }
     } else {
-        Either::Right(segmented_tokens(slice, base))
+        segmented_tokens(slice, base).for_each(each);
     }
 }
 
-/// [`tokens`] of `slice`, which starts at byte `base` of its text, through the full UAX #29
+/// [`each_token`] of `slice`, which starts at byte `base` of its text, through the full UAX #29
 /// word boundaries.
 fn segmented_tokens(slice: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
     let mut pieces = slice.split_word_bound_indices().peekable();
@@ -78,18 +79,13 @@ pub fn is_quote_mark(token: &str) -> bool {
     )
 }
 
-/// Tokens that take part in diffs and in exact comparison: all but quotation marks.
-pub fn diff_tokens(text: &str, span: Range<usize>) -> impl Iterator<Item = Token> + '_ {
-    tokens(text, span).filter(move |t| !is_quote_mark(&text[t.span.clone()]))
-}
-
 /// The words of `text[span]` for the similarity bag, folded, with hyphenated compounds kept
 /// whole ("al-Bunyan", "Misrata-based"), so that one name does not count as several words.
 pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     let mut last_end = usize::MAX;
     let mut pending_hyphen = false;
-    for t in tokens(text, span) {
+    each_token(text, span, |t| {
         let s = &text[t.span.clone()];
         let touching = t.span.start == last_end;
         if t.is_word {
@@ -115,7 +111,7 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
             pending_hyphen = false;
         }
         last_end = t.span.end;
-    }
+    });
     if !word.is_empty() {
         each(&word);
     }
@@ -130,8 +126,8 @@ pub fn fold_into(token: &str, out: &mut String) {
     }
     // Most tokens are plain ASCII words: copied whole and lowered in place, rather than a
     // character at a time through the table below. The backtick is the one ASCII character
-    // that folds to another.
-    if token.is_ascii() && !token.contains('`') {
+    // that folds to another. (A byte loop: `str::contains` sets up a search per call.)
+    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
         let start = out.len();
         out.push_str(token);
         out[start..].make_ascii_lowercase();
@@ -204,10 +200,19 @@ fn stem_suffix(w: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn tokens(text: &str, span: Range<usize>) -> Vec<Token> {
+        let mut out = Vec::new();
+        each_token(text, span, |t| out.push(t));
+        out
+    }
+
     #[test]
     fn punctuation_stands_apart() {
         let text = "Daesh [ISIS] said: \u{201C}no.\u{201D}";
-        let got: Vec<&str> = tokens(text, 0..text.len()).map(|t| &text[t.span]).collect();
+        let got: Vec<&str> = tokens(text, 0..text.len())
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect();
         assert_eq!(
             got,
             [
@@ -223,7 +228,7 @@ mod tests {
             s in "[a-cA-C0-2_:.',;\\-\"() \t\r\n\x0b\x0c!?\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{A0}\u{AB}\u{BB}]{0,40}"
         ) {
             proptest::prop_assert!(simple_words::is_simple(&s));
-            let ours: Vec<Token> = tokens(&s, 0..s.len()).collect();
+            let ours: Vec<Token> = tokens(&s, 0..s.len());
             let segmented: Vec<Token> = segmented_tokens(&s, 0).collect();
             proptest::prop_assert_eq!(ours, segmented);
         }
@@ -280,20 +285,14 @@ mod tests {
     fn news_text_is_cut_as_unicode_segmentation_cuts_it() {
         let s = "U.S.-backed forces, 3,000 strong, can\u{2019}t wait: \u{201C}10:30\u{2026}\u{201D} \u{2014} Isis\u{2019}s.";
         assert!(simple_words::is_simple(s));
-        let got: Vec<&str> = tokens(s, 0..s.len()).map(|t| &s[t.span]).collect();
+        let got: Vec<&str> = tokens(s, 0..s.len())
+            .into_iter()
+            .map(|t| &s[t.span])
+            .collect();
         let want: Vec<&str> = s.split_word_bounds().filter(|t| t.trim() != "").collect();
         assert_eq!(got, want);
         assert!(got.contains(&"can\u{2019}t"));
         assert!(got.contains(&"3,000"));
-    }
-
-    #[test]
-    fn quote_marks_are_not_diff_tokens() {
-        let text = "\u{201C}Go,\u{201D} he said.";
-        let got: Vec<&str> = diff_tokens(text, 0..text.len())
-            .map(|t| &text[t.span])
-            .collect();
-        assert_eq!(got, ["Go", ",", "he", "said", "."]);
     }
 
     #[test]

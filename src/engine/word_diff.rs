@@ -7,7 +7,7 @@
 
 use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece};
-use super::tokens::{Token, diff_tokens, fold_into};
+use super::tokens::{Token, each_token, fold_into, is_quote_mark};
 use super::vocabulary::Vocabulary;
 use crate::side::{Pair, Side};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -38,20 +38,27 @@ struct SideTokens<'a> {
 }
 
 fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut Vocabulary) -> SideTokens<'a> {
-    let tokens: Vec<Token> = ids
+    // Room for the words and as much punctuation again.
+    let room = 2 * ids
         .iter()
-        .flat_map(|&i| diff_tokens(&article.text, article.passages[i].span.clone()))
-        .collect();
+        .map(|&i| article.passages[i].words)
+        .sum::<usize>();
+    let (mut tokens, mut keys) = (Vec::with_capacity(room), Vec::with_capacity(room));
     // One buffer for the folded form, so that a word seen before allocates nothing.
     let mut folded = String::new();
-    let keys = tokens
-        .iter()
-        .map(|t| {
+    for &i in ids {
+        each_token(&article.text, article.passages[i].span.clone(), |t| {
+            let s = &article.text[t.span.clone()];
+            // Outlets add and drop quotation marks around the same words.
+            if is_quote_mark(s) {
+                return;
+            }
             folded.clear();
-            fold_into(&article.text[t.span.clone()], &mut folded);
-            vocab.id_of(&folded)
-        })
-        .collect();
+            fold_into(s, &mut folded);
+            keys.push(vocab.id_of(&folded));
+            tokens.push(t);
+        });
+    }
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
     SideTokens {
         text: &article.text,
@@ -153,17 +160,13 @@ pub fn diff(
 }
 
 /// Most shared passages between copies of one story are the same to the byte; they need no
-/// tokens and no diff.
+/// tokens and no diff, and get no pieces: see [`Link::diff`](super::comparison::Link::diff).
 fn verbatim(articles: &Pair<Article>, ids: &Pair<Vec<usize>>) -> Option<WordDiff> {
     let ([l], [r]) = (ids.left.as_slice(), ids.right.as_slice()) else {
         return None;
     };
-    let text = articles.left.passage_text(*l);
-    (text == articles.right.passage_text(*r)).then(|| WordDiff {
-        pieces: vec![DiffPiece {
-            op: DiffOp::Equal,
-            text: text.to_owned(),
-        }],
+    (articles.left.passage_text(*l) == articles.right.passage_text(*r)).then(|| WordDiff {
+        pieces: Vec::new(),
         changes: Pair::new(Vec::new(), Vec::new()),
         ratio: 1.0,
         identical: true,
@@ -238,5 +241,57 @@ fn mark(ranges: &mut Vec<Range<usize>>, side: &SideTokens, range: Range<usize>) 
             }
             _ => ranges.push(t.span.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Metadata, build_article};
+
+    fn one_passage_each(left: &str, right: &str) -> (Pair<Article>, Pair<Vec<usize>>) {
+        let article = |text: &str| {
+            let a = build_article("t", None, format!("Title\n\n{text}"), Metadata::default());
+            assert_eq!(a.passages.len(), 2, "{text:?} is one sentence");
+            a
+        };
+        (
+            Pair::new(article(left), article(right)),
+            Pair::new(vec![1], vec![1]),
+        )
+    }
+
+    #[test]
+    fn quotation_marks_are_no_difference() {
+        let (articles, ids) = one_passage_each("\u{201C}Go,\u{201D} he said.", "Go, he said.");
+        let d = diff(&articles, &ids, None);
+        assert!(d.identical);
+        assert_eq!(d.ratio, 1.0);
+        let mut vocab = Vocabulary::default();
+        let tokens = side_tokens(&articles.left, &ids.left, &mut vocab);
+        let words: Vec<&str> = tokens
+            .tokens
+            .iter()
+            .map(|t| &articles.left.text[t.span.clone()])
+            .collect();
+        assert_eq!(words, ["Go", ",", "he", "said", "."]);
+    }
+
+    #[test]
+    fn a_bracketed_insertion_is_the_only_change() {
+        let (articles, ids) = one_passage_each(
+            "Movements by Daesh were spotted.",
+            "Movements by Daesh [ISIS] were spotted.",
+        );
+        let d = diff(&articles, &ids, None);
+        assert!(!d.identical);
+        let inserted: Vec<&str> = d
+            .pieces
+            .iter()
+            .filter(|p| p.op == DiffOp::Insert)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(inserted, [" [ISIS]"]);
+        assert!(d.pieces.iter().all(|p| p.op != DiffOp::Delete));
     }
 }

@@ -1,7 +1,7 @@
 //! The JSON report: a stable contract for scripts, documented in the README.
 
 use super::json_string;
-use crate::engine::{Article, Comparison, DiffPiece, Link, Metadata};
+use crate::engine::{Article, Comparison, DiffOp, DiffPieces, Link, Metadata};
 use crate::side::Side;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -38,7 +38,21 @@ struct LinkOut<'a> {
     kind: &'static str,
     similarity: f64,
     moved: bool,
-    diff: &'a [DiffPiece],
+    diff: Diff<'a>,
+}
+
+/// A link's diff as the JSON array of `{"op", "text"}` pieces.
+struct Diff<'a>(DiffPieces<'a>);
+
+impl Serialize for Diff<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Piece<'a> {
+            op: DiffOp,
+            text: &'a str,
+        }
+        serializer.collect_seq(self.0.iter().map(|(op, text)| Piece { op, text }))
+    }
 }
 
 #[derive(Serialize)]
@@ -65,14 +79,14 @@ fn passage_out(c: &Comparison, side: Side, id: usize) -> PassageOut<'_> {
     }
 }
 
-fn link_out(l: &Link) -> LinkOut<'_> {
+fn link_out<'a>(c: &'a Comparison, l: &'a Link) -> LinkOut<'a> {
     LinkOut {
         left: &l.passages.left,
         right: &l.passages.right,
         kind: l.kind.name(),
         similarity: round(l.similarity),
         moved: l.moved,
-        diff: &l.diff,
+        diff: Diff(l.pieces(&c.articles)),
     }
 }
 
@@ -148,14 +162,14 @@ impl Element for LinkOut<'_> {
             b",\"moved\":false"
         });
         out.extend_from_slice(b",\"diff\":[");
-        for (i, piece) in self.diff.iter().enumerate() {
+        for (i, (op, text)) in self.diff.0.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"op\":");
-            push_name(out, piece.op.name());
+            push_name(out, op.name());
             out.extend_from_slice(b",\"text\":");
-            json_string::write(out, &piece.text);
+            json_string::write(out, text);
             out.push(b'}');
         }
         out.extend_from_slice(b"]}");
@@ -263,7 +277,7 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     write_article(out, c, Side::Right, parallel)?;
     out.write_all(b",\"links\":")?;
     write_array(out, c.links.len(), parallel, |i, buf| {
-        link_out(&c.links[i]).write_json(buf)
+        link_out(c, &c.links[i]).write_json(buf)
     })?;
     out.write_all(b",\"stats\":")?;
     serde_json::to_writer(&mut *out, &stats)?;
@@ -308,8 +322,38 @@ mod tests {
             "some link has changes"
         );
         for l in &c.links {
-            let out = link_out(l);
+            let out = link_out(&c, l);
             check(&out, serde_json::to_vec(&out).unwrap());
+        }
+    }
+
+    /// Links between passages with the same text keep no diff of their own; the report still
+    /// gives the one equal piece the contract promises.
+    #[test]
+    fn same_text_links_report_their_equal_piece() {
+        let c = compare(
+            fixture("gazette", include_str!("../../tests/fixtures/gazette.txt")),
+            fixture(
+                "coastline",
+                include_str!("../../tests/fixtures/coastline.txt"),
+            ),
+            &CompareOptions::default(),
+        );
+        let mut json = Vec::new();
+        write(&c, &mut json).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let same: Vec<usize> = (0..c.links.len())
+            .filter(|&i| c.links[i].diff.is_empty())
+            .collect();
+        assert!(!same.is_empty(), "the fixtures share sentences to the byte");
+        for i in same {
+            let l = &c.links[i];
+            let text = c.articles.left.passage_text(l.passages.left[0]);
+            assert_eq!(text, c.articles.right.passage_text(l.passages.right[0]));
+            assert_eq!(
+                json["links"][i]["diff"],
+                serde_json::json!([{ "op": "equal", "text": text }])
+            );
         }
     }
 }

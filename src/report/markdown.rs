@@ -83,12 +83,12 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         )?;
         if link.kind != LinkKind::Identical {
             let diff: String = link
-                .diff
+                .pieces(&c.articles)
                 .iter()
-                .map(|p| match p.op {
-                    DiffOp::Equal => escape(&p.text),
-                    DiffOp::Delete => wrap(&p.text, "~~"),
-                    DiffOp::Insert => wrap(&p.text, "**"),
+                .map(|(op, text)| match op {
+                    DiffOp::Equal => escape(text),
+                    DiffOp::Delete => wrap(text, "~~"),
+                    DiffOp::Insert => wrap(text, "**"),
                 })
                 .collect();
             writeln!(out, "Changes (~~only {ll}~~, **only {rl}**): {diff}\n")?;

@@ -55,9 +55,9 @@ pub fn write(c: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()
             continue;
         }
         let mut line = String::new();
-        for piece in &link.diff {
-            let text = visible(&piece.text);
-            line.push_str(&match piece.op {
+        for (op, text) in link.pieces(&c.articles).iter() {
+            let text = visible(text);
+            line.push_str(&match op {
                 DiffOp::Equal => text.into_owned(),
                 DiffOp::Delete => style.deleted(&text),
                 DiffOp::Insert => style.inserted(&text),
