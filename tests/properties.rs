@@ -78,9 +78,9 @@ fn link_set(c: &Comparison, swap: bool) -> Vec<(Vec<usize>, Vec<usize>, LinkKind
         .iter()
         .map(|l| {
             let (a, b) = if swap {
-                (l.passages.right.clone(), l.passages.left.clone())
+                (l.passages.right.to_vec(), l.passages.left.to_vec())
             } else {
-                (l.passages.left.clone(), l.passages.right.clone())
+                (l.passages.left.to_vec(), l.passages.right.to_vec())
             };
             (a, b, l.kind, (l.similarity * 1e6).round() as i64)
         })

@@ -54,11 +54,16 @@ pub struct DiffPiece {
     pub text: String,
 }
 
+/// Passage ids on one side of a link. Nearly always one, at most a few: kept inline, since a
+/// long comparison holds tens of thousands of links and an allocation each was a tenth of
+/// choosing them.
+pub type PassageIds = smallvec::SmallVec<[usize; 2]>;
+
 /// Passages on each side that report the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     /// Passage ids on each side, ascending. One side may hold two when an outlet splits a sentence.
-    pub passages: Pair<Vec<usize>>,
+    pub passages: Pair<PassageIds>,
     pub kind: LinkKind,
     /// 0.0 to 1.0: word overlap of the two sides.
     pub similarity: f64,

@@ -1,10 +1,12 @@
 //! Choosing links among scored candidate pairs: best first, each passage used once, then
 //! growing a link by a neighbouring passage where an outlet split or merged a sentence.
 
+use super::comparison::PassageIds;
 use super::features::Features;
 use super::similarity::{Union, link_score, overlap};
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
+use smallvec::smallvec;
 use std::cmp::Ordering;
 
 /// A merge must raise the link's score at least this much to be worth it.
@@ -13,7 +15,7 @@ const MERGE_GAIN: f64 = 0.04;
 /// A chosen link before it is diffed: passage ids per side and its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
-    pub passages: Pair<Vec<usize>>,
+    pub passages: Pair<PassageIds>,
     pub score: f64,
 }
 
@@ -91,13 +93,13 @@ pub fn choose(
         taken.left[s.l] = true;
         taken.right[s.r] = true;
         matches.push(Match {
-            passages: Pair::new(vec![s.l], vec![s.r]),
+            passages: Pair::new(smallvec![s.l], smallvec![s.r]),
             score: s.score,
         });
     }
     grow(&mut matches, &mut taken, f);
     matches.extend(anchors.iter().map(|&(l, r)| Match {
-        passages: Pair::new(vec![l], vec![r]),
+        passages: Pair::new(smallvec![l], smallvec![r]),
         score: 1.0,
     }));
     matches

@@ -23,7 +23,9 @@ mod word_count;
 mod word_diff;
 
 pub use article::{Article, Metadata, Passage, Role};
-pub use comparison::{Comparison, DiffOp, DiffPiece, DiffPieces, Link, LinkKind, Stats};
+pub use comparison::{
+    Comparison, DiffOp, DiffPiece, DiffPieces, Link, LinkKind, PassageIds, Stats,
+};
 
 use crate::side::Pair;
 use std::time::Instant;

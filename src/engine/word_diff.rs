@@ -6,7 +6,7 @@
 //! folded form (case, typographic quotes and dashes), so only real wording changes show.
 
 use super::article::Article;
-use super::comparison::{DiffOp, DiffPiece};
+use super::comparison::{DiffOp, DiffPiece, PassageIds};
 use super::tokens::{Token, each_token, fold_into, is_quote_mark};
 use super::vocabulary::Vocabulary;
 use crate::side::{Pair, Side};
@@ -71,7 +71,7 @@ fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut Vocabulary) 
 /// Diff the passages `ids` of each article, left to right.
 pub fn diff(
     articles: &Pair<Article>,
-    ids: &Pair<Vec<usize>>,
+    ids: &Pair<PassageIds>,
     deadline: Option<Instant>,
 ) -> WordDiff {
     if let Some(same) = verbatim(articles, ids) {
@@ -161,7 +161,7 @@ pub fn diff(
 
 /// Most shared passages between copies of one story are the same to the byte; they need no
 /// tokens and no diff, and get no pieces: see [`Link::diff`](super::comparison::Link::diff).
-fn verbatim(articles: &Pair<Article>, ids: &Pair<Vec<usize>>) -> Option<WordDiff> {
+fn verbatim(articles: &Pair<Article>, ids: &Pair<PassageIds>) -> Option<WordDiff> {
     let ([l], [r]) = (ids.left.as_slice(), ids.right.as_slice()) else {
         return None;
     };
@@ -249,7 +249,7 @@ mod tests {
     use super::*;
     use crate::engine::{Metadata, build_article};
 
-    fn one_passage_each(left: &str, right: &str) -> (Pair<Article>, Pair<Vec<usize>>) {
+    fn one_passage_each(left: &str, right: &str) -> (Pair<Article>, Pair<PassageIds>) {
         let article = |text: &str| {
             let a = build_article("t", None, format!("Title\n\n{text}"), Metadata::default());
             assert_eq!(a.passages.len(), 2, "{text:?} is one sentence");
@@ -257,7 +257,7 @@ mod tests {
         };
         (
             Pair::new(article(left), article(right)),
-            Pair::new(vec![1], vec![1]),
+            Pair::new(smallvec::smallvec![1], smallvec::smallvec![1]),
         )
     }
 

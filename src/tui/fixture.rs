@@ -167,7 +167,7 @@ fn diff_link(
         }
     }
     Link {
-        passages,
+        passages: Pair::new(passages.left.into(), passages.right.into()),
         kind,
         similarity: if total == 0 {
             1.0
