@@ -7,7 +7,7 @@
 //! letters and `,`, `;`, `.`, `'`, `‘` or `’` between two digits stay inside the word; runs of
 //! spaces stay together, CR LF stays together; every other character stands alone. Any other
 //! character (an accented letter, say) sends the passage down the full algorithm. A property
-//! test checks this against unicode-segmentation.
+//! test (in `tokens.rs`) checks the tokens against unicode-segmentation's.
 
 /// The non-ASCII characters handled here, as UTF-8, and whether each joins letters and
 /// digits the way `.` does (Word_Break=MidNumLet); the others stand alone (Word_Break=Other).
@@ -32,7 +32,7 @@ fn typography(rest: &[u8]) -> Option<(usize, bool)> {
         .map(|(utf8, joins)| (utf8.len(), *joins))
 }
 
-/// Whether [`simple_word_bounds`] handles `s`: ASCII, and typography from the list above.
+/// Whether [`simple_tokens`] handles `s`: ASCII, and typography from the list above.
 pub fn is_simple(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
