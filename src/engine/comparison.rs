@@ -82,10 +82,19 @@ impl Link {
     /// The word-level diff as pieces, with the one equal piece of a same-text link made up
     /// from `articles`.
     pub fn pieces<'a>(&'a self, articles: &'a Pair<Article>) -> DiffPieces<'a> {
-        match self.diff.as_slice() {
-            [] => DiffPieces::Same(articles.left.passage_text(self.passages.left[0])),
-            pieces => DiffPieces::Pieces(pieces),
+        // An empty diff is also what two passages of quotation marks alone leave (no tokens
+        // to diff): only a same-text link is the one equal piece.
+        if let ([], [l], [r]) = (
+            self.diff.as_slice(),
+            &self.passages.left[..],
+            &self.passages.right[..],
+        ) {
+            let text = articles.left.passage_text(*l);
+            if text == articles.right.passage_text(*r) {
+                return DiffPieces::Same(text);
+            }
         }
+        DiffPieces::Pieces(&self.diff)
     }
 }
 

@@ -277,6 +277,23 @@ mod tests {
         assert_eq!(words, ["Go", ",", "he", "said", "."]);
     }
 
+    /// Passages of quotation marks alone have no tokens: no pieces, and no made-up equal one.
+    #[test]
+    fn quotation_marks_alone_make_no_pieces() {
+        let (articles, ids) = one_passage_each("\u{201C}", "\"");
+        let d = diff(&articles, &ids, None);
+        assert!(d.identical && d.pieces.is_empty());
+        let link = crate::engine::Link {
+            passages: ids,
+            kind: crate::engine::LinkKind::Identical,
+            similarity: 1.0,
+            moved: false,
+            diff: d.pieces,
+            changes: d.changes,
+        };
+        assert_eq!(link.pieces(&articles).iter().count(), 0);
+    }
+
     #[test]
     fn a_bracketed_insertion_is_the_only_change() {
         let (articles, ids) = one_passage_each(
