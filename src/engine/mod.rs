@@ -26,6 +26,7 @@ pub use article::{Article, Metadata, Passage, Role};
 pub use comparison::{
     Comparison, DiffOp, DiffPiece, DiffPieces, Link, LinkKind, PassageIds, Stats,
 };
+pub use parse::normalise_line_endings;
 
 use crate::side::Pair;
 use std::time::Instant;

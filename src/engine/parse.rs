@@ -52,7 +52,9 @@ pub fn parse_article(
     }
 }
 
-fn normalise_line_endings(text: String) -> String {
+/// CRLF and lone CR as LF, which spans and paragraph detection count on. Text without a CR
+/// comes back as it was, without a copy. The input layer calls this too.
+pub fn normalise_line_endings(text: String) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

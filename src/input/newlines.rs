@@ -6,10 +6,7 @@ pub fn normalize_line_endings(mut text: String) -> String {
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
-    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
-        return text;
-    }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    crate::engine::normalise_line_endings(text)
 }
 
 #[cfg(test)]
