@@ -72,7 +72,9 @@ pub struct Link {
     /// Word-level diff, left to right. Empty when the two sides are one passage each with
     /// the same text to the byte, which is most links between copies of a story: the whole
     /// passage is then the one equal piece, and keeping a copy of it for every such link
-    /// doubled the memory a long comparison holds. [`Link::pieces`] gives it either way.
+    /// doubled the memory a long comparison holds. (Also empty, and truly so, when neither
+    /// side has a token to diff, as with passages of quotation marks alone.)
+    /// [`Link::pieces`] gives the pieces either way.
     pub diff: Vec<DiffPiece>,
     /// Byte ranges in each article's text of the words that differ.
     pub changes: Pair<Vec<Range<usize>>>,

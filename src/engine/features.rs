@@ -43,7 +43,8 @@ struct SideFeatures {
 }
 
 fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
-    // Distinct stems are fewer than words: room for all of them means the table never grows.
+    // Distinct stems are fewer than words, as a rule ("x/y" is one word and two stems): room
+    // for as many as there are words means the table hardly ever grows.
     let words = article
         .passages
         .iter()

@@ -9,7 +9,7 @@ use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece, PassageIds};
 use super::tokens::{Token, each_token, fold_into, is_quote_mark};
 use super::vocabulary::Vocabulary;
-use crate::side::{Pair, Side};
+use crate::side::Pair;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use std::ops::Range;
 use std::time::Instant;
@@ -37,12 +37,15 @@ struct SideTokens<'a> {
     keys: Vec<u32>,
 }
 
-fn side_tokens<'a>(article: &'a Article, ids: &[usize], vocab: &mut Vocabulary) -> SideTokens<'a> {
+/// The diff tokens of passages `ids`, which hold `words` words, numbered in `vocab`.
+fn side_tokens<'a>(
+    article: &'a Article,
+    ids: &[usize],
+    words: usize,
+    vocab: &mut Vocabulary,
+) -> SideTokens<'a> {
     // Room for the words and as much punctuation again.
-    let room = 2 * ids
-        .iter()
-        .map(|&i| article.passages[i].words)
-        .sum::<usize>();
+    let room = 2 * words;
     let (mut tokens, mut keys) = (Vec::with_capacity(room), Vec::with_capacity(room));
     // One buffer for the folded form, so that a word seen before allocates nothing.
     let mut folded = String::new();
@@ -77,14 +80,16 @@ pub fn diff(
     if let Some(same) = verbatim(articles, ids) {
         return same;
     }
-    let words: usize = Side::BOTH
-        .iter()
-        .flat_map(|&s| ids[s].iter().map(move |&i| articles[s].passages[i].words))
-        .sum();
+    let words = Pair::from_fn(|s| {
+        ids[s]
+            .iter()
+            .map(|&i| articles[s].passages[i].words)
+            .sum::<usize>()
+    });
     // Punctuation comes on top of the words, but most of it repeats.
-    let mut vocab = Vocabulary::with_capacity(words);
-    let left = side_tokens(&articles.left, &ids.left, &mut vocab);
-    let right = side_tokens(&articles.right, &ids.right, &mut vocab);
+    let mut vocab = Vocabulary::with_capacity(words.left + words.right);
+    let left = side_tokens(&articles.left, &ids.left, words.left, &mut vocab);
+    let right = side_tokens(&articles.right, &ids.right, words.right, &mut vocab);
     // The deadline only guards against pathological inputs.
     let deadline =
         deadline.filter(|_| left.keys.len().saturating_mul(right.keys.len()) > UNBOUNDED_DIFF);
@@ -268,7 +273,8 @@ mod tests {
         assert!(d.identical);
         assert_eq!(d.ratio, 1.0);
         let mut vocab = Vocabulary::default();
-        let tokens = side_tokens(&articles.left, &ids.left, &mut vocab);
+        let words = articles.left.passages[1].words;
+        let tokens = side_tokens(&articles.left, &ids.left, words, &mut vocab);
         let words: Vec<&str> = tokens
             .tokens
             .iter()
