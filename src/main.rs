@@ -1,3 +1,8 @@
+//! The `parallax` command. The process starts in `start`, not in Rust's runtime.
+#![no_main]
+
+mod start;
+
 use clap::Parser;
 use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
 use parallax::engine::{self, CompareOptions, Comparison};
@@ -8,13 +13,16 @@ use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
 use parallax::tui::{self, App, Setup};
 use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
-/// Exit status for bad input: a missing, unreadable or unsuitable article.
+/// Exit statuses: success, failure, and bad input (a missing, unreadable or unsuitable
+/// article).
+const SUCCESS: u8 = 0;
+const FAILURE: u8 = 1;
 const BAD_INPUT: u8 = 2;
 
-fn main() -> ExitCode {
+/// The command, run from [`start`]; its exit status.
+fn run() -> u8 {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
@@ -48,14 +56,14 @@ fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comp
 /// `parallax [LEFT RIGHT]`: the reader, on the demo story when no files are given. When
 /// standard output is not a terminal there is no screen to draw on, so the text report is
 /// printed instead.
-fn run_reader(open: OpenArgs) -> ExitCode {
+fn run_reader(open: OpenArgs) -> u8 {
     let stdout = io::stdout();
     let comparison = match (&open.left, &open.right) {
         (Some(left), Some(right)) => match compare_sources(left, right, &open.sources) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("parallax: {e}");
-                return ExitCode::from(BAD_INPUT);
+                return BAD_INPUT;
             }
         },
         _ => tui::demo::comparison(),
@@ -93,10 +101,10 @@ fn run_reader(open: OpenArgs) -> ExitCode {
         print_unsaved_notes(&app);
     }
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => SUCCESS,
         Err(e) => {
             eprintln!("parallax: terminal error: {e}");
-            ExitCode::FAILURE
+            FAILURE
         }
     }
 }
@@ -120,10 +128,10 @@ fn print_unsaved_notes(app: &App) {
     }
 }
 
-fn run_notes(command: parallax::notes::NotesCommand) -> ExitCode {
+fn run_notes(command: parallax::notes::NotesCommand) -> u8 {
     let Some(paths) = Paths::from_platform() else {
         eprintln!("parallax: no home directory, so there is nowhere to keep notes");
-        return ExitCode::FAILURE;
+        return FAILURE;
     };
     let code = parallax::notes::run(
         command,
@@ -131,19 +139,19 @@ fn run_notes(command: parallax::notes::NotesCommand) -> ExitCode {
         &mut io::stdout().lock(),
         &mut io::stderr().lock(),
     );
-    ExitCode::from(u8::try_from(code).unwrap_or(1))
+    u8::try_from(code).unwrap_or(FAILURE)
 }
 
 fn display_source(source: &str) -> &str {
     if source == "-" { "stdin" } else { source }
 }
 
-fn run_compare(args: &CompareArgs) -> ExitCode {
+fn run_compare(args: &CompareArgs) -> u8 {
     let comparison = match compare_sources(&args.left, &args.right, &args.sources) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("parallax: {e}");
-            return ExitCode::from(BAD_INPUT);
+            return BAD_INPUT;
         }
     };
     let style = match args.color {
@@ -182,7 +190,7 @@ fn unbuffered_stdout() -> Option<std::fs::File> {
     None
 }
 
-fn write_report(comparison: &Comparison, format: Format, style: Style) -> ExitCode {
+fn write_report(comparison: &Comparison, format: Format, style: Style) -> u8 {
     let stdout = io::stdout();
     let mut out: io::BufWriter<Box<dyn Write>> = io::BufWriter::with_capacity(
         REPORT_BUFFER,
@@ -192,12 +200,12 @@ fn write_report(comparison: &Comparison, format: Format, style: Style) -> ExitCo
         },
     );
     match report::write(comparison, format, style, &mut out).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => SUCCESS,
         // A reader such as `head` closing the pipe early is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
         Err(e) => {
             eprintln!("parallax: cannot write the report: {e}");
-            ExitCode::FAILURE
+            FAILURE
         }
     }
 }

@@ -285,3 +285,27 @@ fn unknown_format() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("'yaml'"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_reader_closing_the_pipe_early_is_not_an_error() {
+    // A report far larger than a pipe holds, so the writer is still writing when `head` goes.
+    let story = std::fs::read_to_string(fixture("gazette.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    std::fs::write(&long, story.repeat(300)).unwrap();
+    let long = long.to_str().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["compare", long, &fixture("coastline.txt"), "-f", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    assert!(first.starts_with(b"{\"schema\""));
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    // Killed by SIGPIPE would show as no exit code at all.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}
