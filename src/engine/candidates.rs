@@ -15,57 +15,64 @@ const MAX_POSTINGS: u32 = 64;
 /// The set is the same, mirrored, when the sides are swapped.
 pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     let (left, right) = (&f.passages.left, &f.passages.right);
+    // Only linkable passages take part; on copies of one story most passages are already
+    // linked verbatim and are not. The scores are kept per linkable right passage, numbered
+    // densely: a table as long as the whole right article, zeroed for every piece of work
+    // rayon splits off, cost more than the scoring on long articles.
+    let linkable = |side: &[PassageFeatures]| -> Vec<u32> {
+        (0..side.len() as u32)
+            .filter(|&i| side[i as usize].linkable)
+            .collect()
+    };
+    let (left_ids, right_ids) = (linkable(left), linkable(right));
     let mut exact: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.df.len()];
-    for (r, p) in right.iter().enumerate().filter(|(_, p)| p.linkable) {
-        exact.entry(p.exact).or_default().push(r as u32);
+    for (dense, &r) in right_ids.iter().enumerate() {
+        let p = &right[r as usize];
+        exact.entry(p.exact).or_default().push(r);
         for &s in &p.stems {
             if f.df[s as usize] <= MAX_POSTINGS {
-                postings[s as usize].push(r as u32);
+                postings[s as usize].push(dense as u32);
             }
         }
     }
-    // Per thread: partial scores against every right passage, and which ones are non-zero.
-    let scratch = || (vec![0u64; right.len()], Vec::<u32>::new());
-    let scan = |(partial, touched): &mut (Vec<u64>, Vec<u32>),
-                (l, p): (usize, &PassageFeatures)| {
-        if !p.linkable {
-            return Vec::new();
-        }
+    // Per piece of work: partial scores against every linkable right passage, and which ones
+    // are non-zero.
+    let scratch = || (vec![0u64; right_ids.len()], Vec::<u32>::new());
+    let scan = |(partial, touched): &mut (Vec<u64>, Vec<u32>), &l: &u32| {
+        let p = &left[l as usize];
         let group = exact.get(&p.exact).map_or(&[][..], Vec::as_slice);
-        let mut found: Vec<(u32, u32)> = nearest(group, l, left.len(), right.len())
+        let mut found: Vec<(u32, u32)> = nearest(group, l as usize, left.len(), right.len())
             .iter()
-            .map(|&r| (l as u32, r))
+            .map(|&r| (l, r))
             .collect();
         for &s in &p.stems {
-            for &r in postings[s as usize].iter() {
-                if partial[r as usize] == 0 {
-                    touched.push(r);
+            for &d in postings[s as usize].iter() {
+                if partial[d as usize] == 0 {
+                    touched.push(d);
                 }
-                partial[r as usize] += f.weight[s as usize];
+                partial[d as usize] += f.weight[s as usize];
             }
         }
-        for &r in touched.iter() {
-            if promising(partial[r as usize], p, &right[r as usize]) {
-                found.push((l as u32, r));
+        for &d in touched.iter() {
+            let r = right_ids[d as usize];
+            if promising(partial[d as usize], p, &right[r as usize]) {
+                found.push((l, r));
             }
-            partial[r as usize] = 0;
+            partial[d as usize] = 0;
         }
         touched.clear();
         found
     };
     let mut pairs: Vec<(u32, u32)> = if parallel {
-        left.par_iter()
-            .enumerate()
+        left_ids
+            .par_iter()
             .map_init(scratch, scan)
             .flatten()
             .collect()
     } else {
         let mut own = scratch();
-        left.iter()
-            .enumerate()
-            .flat_map(|lp| scan(&mut own, lp))
-            .collect()
+        left_ids.iter().flat_map(|l| scan(&mut own, l)).collect()
     };
     pairs.sort_unstable();
     pairs.dedup();
