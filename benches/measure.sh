@@ -4,9 +4,9 @@
 # generated 10k/100k/1M-word pairs; then how much of the generator's known structure parallax
 # recovered. Usage: benches/measure.sh [SIZES] (default 10000,100000,1000000).
 #
-# Needs: hyperfine and /usr/bin/time (Debian packages, installed if missing), git, jq, the long
-# text (benches/fetch-corpus.sh). The machine is shared and noisy, so both tools are timed in
-# one hyperfine run per pair, interleaved, and the ratio of their fastest runs is reported.
+# Needs: /usr/bin/time and jq (Debian packages, installed if missing), git, the long text
+# (benches/fetch-corpus.sh). The machine is shared and noisy, so the two tools take turns
+# (`bench_pairs race`), and the ratios of their median and of their fastest runs are reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,6 @@ pairs="$target/bench-pairs/measure"
 
 missing=()
 [[ -x /usr/bin/time ]] || missing+=(time)
-command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v jq >/dev/null || missing+=(jq)
 if [[ ${#missing[@]} -gt 0 ]]; then
     sudo=""
@@ -40,16 +39,10 @@ peak() {
     rm -f "$log"
 }
 
-# Fastest and mean wall time in ms of parallax and git on one pair, from one hyperfine run:
-# "p_min p_mean g_min g_mean".
+# Fastest and median wall time in ms of parallax and git on one pair, run by turns:
+# "p_min p_median g_min g_median".
 times() {
-    local json
-    json=$(mktemp)
-    hyperfine -N -i -w 3 -r "$runs" --export-json "$json" \
-        "$parallax compare $1 $2 --format json" \
-        "git diff --no-index --word-diff=porcelain $1 $2" >/dev/null 2>&1
-    jq -r '[.results[] | (.min * 1000), (.mean * 1000)] | map(. * 100 | round / 100) | @tsv' "$json"
-    rm -f "$json"
+    "$target/release/examples/bench_pairs" race "$runs" "$parallax" "$1" "$2"
 }
 
 words() { cat "$@" | wc -w; }
@@ -67,24 +60,24 @@ done
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(git --version)"
-printf '%-8s %9s %9s | %16s %9s | %16s %9s | %7s\n' \
-    pair "L words" "R words" "parallax min/mean" "MiB" "git min/mean" "MiB" "time x"
+printf '%-8s %9s %9s | %18s %9s | %18s %9s | %5s %5s\n' \
+    pair "L words" "R words" "parallax min/median" "MiB" "git min/median" "MiB" "x med" "x min"
 scores=()
 for c in "${cases[@]}"; do
     IFS='|' read -r name left right manifest <<<"$c"
-    read -r pmin pmean gmin gmean <<<"$(times "$left" "$right")"
+    read -r pmin pmed gmin gmed <<<"$(times "$left" "$right")"
     pm=$(peak "$parallax" compare "$left" "$right" --format json)
     gm=$(peak git diff --no-index --word-diff=porcelain "$left" "$right")
-    printf '%-8s %9d %9d | %16s %9s | %16s %9s | %7s\n' "$name" "$(words "$left")" "$(words "$right")" \
-        "$pmin/$pmean ms" "$pm" "$gmin/$gmean ms" "$gm" \
-        "$(awk -v a="$pmin" -v b="$gmin" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }')"
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }'; }
+    printf '%-8s %9d %9d | %18s %9s | %18s %9s | %5s %5s\n' "$name" "$(words "$left")" "$(words "$right")" \
+        "$pmin/$pmed ms" "$pm" "$gmin/$gmed ms" "$gm" "$(ratio "$pmed" "$gmed")" "$(ratio "$pmin" "$gmin")"
     if [[ -n "$manifest" ]]; then
         report="$pairs/$name/report.json"
         "$parallax" compare "$left" "$right" --format json >"$report"
         scores+=("$name $("$target/release/examples/bench_pairs" score "$manifest" "$report")")
     fi
 done
-echo "($runs runs each, interleaved in one hyperfine run; time x = parallax min / git min; wall time includes process start-up)"
+echo "($runs runs each, the two tools by turns; x med = parallax median / git median, x min = parallax fastest / git fastest; wall time includes process start-up)"
 
 echo
 echo "Recovered structure (LEFT body passages wholly inside unchanged verses):"

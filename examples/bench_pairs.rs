@@ -5,10 +5,16 @@
 //!     writes OUT_DIR/<words>/{left.txt,right.txt,manifest.json}
 //! bench_pairs score MANIFEST REPORT_JSON
 //!     prints how much of the known structure the report recovered, as one JSON line
+//! bench_pairs race RUNS PARALLAX LEFT RIGHT
+//!     times `PARALLAX compare LEFT RIGHT --format json` and `git diff --no-index
+//!     --word-diff=porcelain LEFT RIGHT` by turns; prints, in ms, parallax's fastest and median
+//!     run, then git's
 //! ```
 
 #[path = "../benches/support/pairgen.rs"]
 mod pairgen;
+#[path = "../benches/support/race.rs"]
+mod race;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -29,8 +35,13 @@ fn main() -> ExitCode {
             Err(_) => Err(format!("seed must be a number, not {seed:?}")),
         },
         ["score", manifest, report] => score(Path::new(manifest), Path::new(report)),
+        ["race", runs, parallax, left, right] => match runs.parse() {
+            Ok(runs) => race_git(runs, parallax, left, right),
+            Err(_) => Err(format!("runs must be a number, not {runs:?}")),
+        },
         _ => Err(
-            "usage: bench_pairs generate OUT_DIR WORDS[,WORDS...] [SEED] | score MANIFEST REPORT"
+            "usage: bench_pairs generate OUT_DIR WORDS[,WORDS...] [SEED] | \
+                  score MANIFEST REPORT | race RUNS PARALLAX LEFT RIGHT"
                 .into(),
         ),
     };
@@ -89,5 +100,31 @@ fn score(manifest: &Path, report: &Path) -> Result<(), String> {
     let s = pairgen::score(&manifest, &read(report)?)
         .map_err(|e| format!("{}: {e}", report.display()))?;
     println!("{}", serde_json::to_string(&s).map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+/// Runs before the timed ones, so that both programs and both files are in the page cache.
+const WARMUP: usize = 3;
+
+fn race_git(runs: usize, parallax: &str, left: &str, right: &str) -> Result<(), String> {
+    let command = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let commands = [
+        command(&[parallax, "compare", left, right, "--format", "json"]),
+        command(&[
+            "git",
+            "diff",
+            "--no-index",
+            "--word-diff=porcelain",
+            left,
+            right,
+        ]),
+    ];
+    let times = race::race(&commands, runs, WARMUP)?;
+    let ms = |d: std::time::Duration| format!("{:.2}", d.as_secs_f64() * 1e3);
+    let fields: Vec<String> = times
+        .iter()
+        .flat_map(|t| [ms(t.min), ms(t.median)])
+        .collect();
+    println!("{}", fields.join(" "));
     Ok(())
 }
