@@ -2,7 +2,7 @@
 //! exact (normalised) equality. Built for both articles over one shared vocabulary.
 
 use super::article::{Article, Role};
-use super::tokens::{compound_words, stem_into};
+use super::tokens::{compound_words, stem_of};
 use super::vocabulary::Vocabulary;
 use crate::side::Pair;
 use std::hash::{Hash, Hasher};
@@ -53,7 +53,8 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
         .map(|(p, _)| p.words)
         .sum();
     let mut vocab = Vocabulary::with_capacity(words);
-    let mut stemmed = String::new();
+    // Only for words with a full stop, whose stem is not a slice of the word itself.
+    let mut stem_buf = String::new();
     let passages = article
         .passages
         .iter()
@@ -71,8 +72,7 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
                 if !word.chars().any(char::is_alphanumeric) {
                     return;
                 }
-                stem_into(word, &mut stemmed);
-                stems.push(vocab.id_of(&stemmed));
+                stems.push(vocab.id_of(stem_of(word, &mut stem_buf)));
             });
             stems.sort_unstable();
             stems.dedup();

@@ -120,14 +120,15 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
 /// The form in which two tokens count as the same: lower case, with typographic quotes and
 /// dashes made plain. Appends to `out` so callers can reuse one buffer.
 pub fn fold_into(token: &str, out: &mut String) {
-    if token.len() > 1 && token.bytes().all(|b| b == b'-') {
+    let bytes = token.as_bytes();
+    if bytes.len() > 1 && bytes[0] == b'-' && bytes.iter().all(|&b| b == b'-') {
         out.push('-');
         return;
     }
     // Most tokens are plain ASCII words: copied whole and lowered in place, rather than a
     // character at a time through the table below. The backtick is the one ASCII character
     // that folds to another. (A byte loop: `str::contains` sets up a search per call.)
-    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if bytes.iter().all(|&b| b.is_ascii() && b != b'`') {
         let start = out.len();
         out.push_str(token);
         out[start..].make_ascii_lowercase();
@@ -158,24 +159,22 @@ pub fn fold(token: &str) -> String {
 /// it never decides a diff, only which sentences look alike.
 #[cfg(test)]
 pub fn stem(folded: &str) -> String {
-    let mut out = String::new();
-    stem_into(folded, &mut out);
-    out
+    stem_of(folded, &mut String::new()).to_owned()
 }
 
-/// [`stem`] into a buffer the caller reuses: this runs once per word of both articles.
-pub fn stem_into(folded: &str, out: &mut String) {
-    out.clear();
-    // "U.S." and "US" are one word. Few words hold a full stop; the rest are copied whole.
+/// [`stem`], as a slice of `folded`, or of `buf` when the word must change on the way: this
+/// runs once per word of both articles, and most stems are a word's own beginning.
+pub fn stem_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
+    // "U.S." and "US" are one word. Few words hold a full stop.
     if folded.as_bytes().contains(&b'.') {
+        buf.clear();
         for piece in folded.split('.') {
-            out.push_str(piece);
+            buf.push_str(piece);
         }
+        stem_suffix(buf)
     } else {
-        out.push_str(folded);
+        stem_suffix(folded)
     }
-    let kept = stem_suffix(out).len();
-    out.truncate(kept);
 }
 
 fn stem_suffix(w: &str) -> &str {
@@ -246,8 +245,8 @@ mod tests {
 
         #[test]
         fn stems_drop_full_stops(word in "[a-z.\u{e9}]{0,12}") {
-            let mut stemmed = String::new();
-            stem_into(&word, &mut stemmed);
+            let mut buf = String::new();
+            let stemmed = stem_of(&word, &mut buf);
             let plain: String = word.chars().filter(|&c| c != '.').collect();
             proptest::prop_assert_eq!(stemmed, stem(&plain));
         }

@@ -22,10 +22,20 @@ fn hash(word: &str) -> u64 {
 }
 
 /// Word `id` among words stored end to end in `text`.
+#[inline]
 fn word_at<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a str {
     let id = id as usize;
     let start = if id == 0 { 0 } else { ends[id - 1] as usize };
     &text[start..ends[id] as usize]
+}
+
+/// [`word_at`] as bytes, for comparing: slicing bytes skips the check that both ends fall on
+/// character boundaries, which they do by construction.
+#[inline]
+fn word_bytes_at<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a [u8] {
+    let id = id as usize;
+    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
+    &text.as_bytes()[start..ends[id] as usize]
 }
 
 impl Vocabulary {
@@ -42,7 +52,7 @@ impl Vocabulary {
     pub fn id_of(&mut self, word: &str) -> u32 {
         let Vocabulary { table, text, ends } = self;
         let h = hash(word);
-        if let Some(&id) = table.find(h, |&id| word_at(text, ends, id) == word) {
+        if let Some(&id) = table.find(h, |&id| word_bytes_at(text, ends, id) == word.as_bytes()) {
             return id;
         }
         let id = u32::try_from(ends.len()).expect("fewer than 2^32 distinct words");
