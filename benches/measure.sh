@@ -47,6 +47,8 @@ times() {
 
 words() { cat "$@" | wc -w; }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }'; }
+
 cases=()
 seeds="$corpus/seeds"
 if [[ -f "$seeds/000_7e1e6eb906015e66.txt" && -f "$seeds/003_37f7f28ba670c285.txt" ]]; then
@@ -65,10 +67,11 @@ printf '%-8s %9s %9s | %18s %9s | %18s %9s | %5s %5s\n' \
 scores=()
 for c in "${cases[@]}"; do
     IFS='|' read -r name left right manifest <<<"$c"
-    read -r pmin pmed gmin gmed <<<"$(times "$left" "$right")"
+    # Assigned first: a failure inside a here-string would not stop the script.
+    t=$(times "$left" "$right")
+    read -r pmin pmed gmin gmed <<<"$t"
     pm=$(peak "$parallax" compare "$left" "$right" --format json)
     gm=$(peak git diff --no-index --word-diff=porcelain "$left" "$right")
-    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 0.001) }'; }
     printf '%-8s %9d %9d | %18s %9s | %18s %9s | %5s %5s\n' "$name" "$(words "$left")" "$(words "$right")" \
         "$pmin/$pmed ms" "$pm" "$gmin/$gmed ms" "$gm" "$(ratio "$pmed" "$gmed")" "$(ratio "$pmin" "$gmin")"
     if [[ -n "$manifest" ]]; then

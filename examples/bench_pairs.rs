@@ -108,18 +108,25 @@ const WARMUP: usize = 3;
 
 fn race_git(runs: usize, parallax: &str, left: &str, right: &str) -> Result<(), String> {
     let command = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-    let commands = [
-        command(&[parallax, "compare", left, right, "--format", "json"]),
-        command(&[
-            "git",
-            "diff",
-            "--no-index",
-            "--word-diff=porcelain",
-            left,
-            right,
-        ]),
+    let entrants = [
+        race::Entrant {
+            command: command(&[parallax, "compare", left, right, "--format", "json"]),
+            success: &[0],
+        },
+        race::Entrant {
+            command: command(&[
+                "git",
+                "diff",
+                "--no-index",
+                "--word-diff=porcelain",
+                left,
+                right,
+            ]),
+            // 1: the files differ.
+            success: &[0, 1],
+        },
     ];
-    let times = race::race(&commands, runs, WARMUP)?;
+    let times = race::race(&entrants, runs, WARMUP)?;
     let ms = |d: std::time::Duration| format!("{:.2}", d.as_secs_f64() * 1e3);
     let fields: Vec<String> = times
         .iter()

@@ -1,7 +1,15 @@
-//! The `parallax` command. The process starts in `start`, not in Rust's runtime.
-#![no_main]
+//! The `parallax` command. On Linux with glibc the process starts in `start`, not in Rust's
+//! runtime start-up; elsewhere (where the standard library collects the arguments only in that
+//! start-up) in an ordinary `main`.
+#![cfg_attr(all(target_os = "linux", target_env = "gnu"), no_main)]
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod start;
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(run())
+}
 
 use clap::Parser;
 use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
@@ -21,7 +29,7 @@ const SUCCESS: u8 = 0;
 const FAILURE: u8 = 1;
 const BAD_INPUT: u8 = 2;
 
-/// The command, run from [`start`]; its exit status.
+/// The command; its exit status.
 fn run() -> u8 {
     let cli = Cli::parse();
     match cli.command {

@@ -309,3 +309,25 @@ fn a_reader_closing_the_pipe_early_is_not_an_error() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_page_nested_deeper_than_any_browser_nests_is_refused_in_one_line() {
+    // 30,000 levels overflowed the stack of the thread reading it, and the process died
+    // without a word.
+    let levels = 30_000;
+    let page = format!(
+        "<html><head><title>Deep</title></head><body><article>{}<p>{}</p>{}</article></body></html>",
+        "<div>".repeat(levels),
+        "The council voted to close the harbour. ".repeat(20),
+        "</div>".repeat(levels)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(&deep, page).unwrap();
+    let deep = deep.to_str().unwrap();
+    assert_bad_input(
+        &parallax(&["compare", deep, &fixture("gazette.txt")], b""),
+        deep,
+        "more than 5000 deep",
+    );
+}

@@ -52,6 +52,8 @@ pub enum Problem {
     TooLarge { limit: u64 },
     #[error("no article text found in the page")]
     NoArticle,
+    #[error("nests its elements more than {limit} deep, which no readable page does")]
+    TooDeep { limit: usize },
     #[error("is not a valid URL ({0})")]
     BadUrl(String),
     #[error("DNS lookup failed: host {0} not found")]

@@ -19,6 +19,7 @@
 
 use super::error::Problem;
 use super::html_text::paragraphs;
+use super::nesting::{self, MAX_DEPTH};
 use super::page_meta::{PageMeta, collapse_whitespace, host_name};
 use crate::engine::Metadata;
 use dom_query::Document;
@@ -38,7 +39,15 @@ pub struct Extracted {
 /// `page_url` is where the page came from, if known; it resolves relative links and gives the
 /// outlet's host name when the page does not name itself.
 pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem> {
-    let page = PageMeta::read(&Document::from(html), page_url);
+    let too_deep = Problem::TooDeep { limit: MAX_DEPTH };
+    if nesting::markup_deeper_than(html, MAX_DEPTH) {
+        return Err(too_deep);
+    }
+    let document = Document::from(html);
+    if nesting::tree_deeper_than(&document, MAX_DEPTH) {
+        return Err(too_deep);
+    }
+    let page = PageMeta::read(&document, page_url);
     let mut notices = Vec::new();
     // The address only resolves relative links; a page dom_smoothie will not take with one
     // is still worth reading without.

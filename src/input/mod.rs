@@ -19,6 +19,7 @@ mod extract;
 mod fetch;
 mod format;
 mod html_text;
+mod nesting;
 mod newlines;
 mod page_meta;
 mod read;
