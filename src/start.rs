@@ -61,7 +61,6 @@ fn reopen_closed_standard_descriptors() {
 /// page-faults`, and takes 4% less processor time. The price is memory: freed blocks stay
 /// mapped and large blocks share the heap, so peak memory at 0.88M words rises from 34 to
 /// 41 MiB (`/usr/bin/time`), far below the 1 GiB the engine is allowed.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     // glibc's largest mmap threshold (32 MiB on 64-bit): only larger blocks get their own
     // mapping. Trimming the top of the heap waits until 256 MiB of it is free.
@@ -74,6 +73,3 @@ fn keep_freed_memory() {
         libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_THRESHOLD);
     }
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_freed_memory() {}

@@ -16,9 +16,9 @@ const MAX_POSTINGS: u32 = 64;
 pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     let (left, right) = (&f.passages.left, &f.passages.right);
     // Only linkable passages take part; on copies of one story most passages are already
-    // linked verbatim, and so are not linkable. The scores are kept per linkable right passage, numbered
-    // densely: a table as long as the whole right article, zeroed for every piece of work
-    // rayon splits off, cost more than the scoring on long articles.
+    // linked verbatim, and so are not linkable. The scores are kept per linkable right
+    // passage, numbered densely: a table as long as the whole right article, zeroed for every
+    // piece of work rayon splits off, cost more than the scoring on long articles.
     let linkable = |side: &[PassageFeatures]| -> Vec<u32> {
         (0..side.len() as u32)
             .filter(|&i| side[i as usize].linkable)

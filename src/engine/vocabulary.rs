@@ -21,21 +21,18 @@ fn hash(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
 }
 
+/// Where word `id` lies among words stored end to end.
+#[inline]
+fn word_span(ends: &[u32], id: u32) -> std::ops::Range<usize> {
+    let id = id as usize;
+    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
+    start..ends[id] as usize
+}
+
 /// Word `id` among words stored end to end in `text`.
 #[inline]
 fn word_at<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a str {
-    let id = id as usize;
-    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
-    &text[start..ends[id] as usize]
-}
-
-/// [`word_at`] as bytes, for comparing: slicing bytes skips the check that both ends fall on
-/// character boundaries, which they do by construction.
-#[inline]
-fn word_bytes_at<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a [u8] {
-    let id = id as usize;
-    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
-    &text.as_bytes()[start..ends[id] as usize]
+    &text[word_span(ends, id)]
 }
 
 impl Vocabulary {
@@ -52,7 +49,11 @@ impl Vocabulary {
     pub fn id_of(&mut self, word: &str) -> u32 {
         let Vocabulary { table, text, ends } = self;
         let h = hash(word);
-        if let Some(&id) = table.find(h, |&id| word_bytes_at(text, ends, id) == word.as_bytes()) {
+        // Compared as bytes: slicing bytes skips the check that both ends fall on character
+        // boundaries, which they do by construction.
+        if let Some(&id) = table.find(h, |&id| {
+            &text.as_bytes()[word_span(ends, id)] == word.as_bytes()
+        }) {
             return id;
         }
         let id = u32::try_from(ends.len()).expect("fewer than 2^32 distinct words");

@@ -76,7 +76,7 @@ pub fn extract(html: &str, page_url: Option<&Url>) -> Result<Extracted, Problem>
             notices.push(
                 "could not find the main article in the page; showing all of its text".to_owned(),
             );
-            let whole = Document::from(html);
+            let whole = document;
             whole.select("header, footer, aside, nav").remove();
             let title = whole.select("title").text().to_string();
             let body = whole
