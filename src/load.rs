@@ -45,6 +45,11 @@ pub fn load_pair(
     Ok(Pair::new(left, right))
 }
 
+/// Whether `names` are two regular files long enough together to be compared on both cores.
+pub fn long_file_pair(names: Pair<&str>) -> bool {
+    long_files(names).is_some()
+}
+
 /// Both paths, when both sides are regular files long enough together to be worth two
 /// threads. A pipe or FIFO (`<(command)`) may never end, and the side loaded first must be
 /// able to fail without waiting for it, so those load one at a time as before.

@@ -15,7 +15,7 @@ use clap::Parser;
 use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
 use parallax::engine::{self, CompareOptions, Comparison};
 use parallax::input::{InputEnv, LoadError};
-use parallax::load::load_pair;
+use parallax::load::{load_pair, long_file_pair};
 use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
@@ -155,6 +155,11 @@ fn display_source(source: &str) -> &str {
 }
 
 fn run_compare(args: &CompareArgs) -> u8 {
+    let long = long_file_pair(Pair::new(&args.left, &args.right));
+    engine::parallel::on_pool(long, || compare_and_report(args))
+}
+
+fn compare_and_report(args: &CompareArgs) -> u8 {
     let comparison = match compare_sources(&args.left, &args.right, &args.sources) {
         Ok(c) => c,
         Err(e) => {
