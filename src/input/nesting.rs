@@ -52,7 +52,9 @@ pub fn markup_deeper_than(html: &str, limit: usize) -> bool {
             }
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // Compared without a lower-cased copy: a long page has tens of thousands of tags.
+        let name = &html[name_start..name_start + name_len];
+        let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(name));
         i = name_start + name_len;
         let tag_end = match memchr::memchr(b'>', &b[i..]) {
             Some(end) => i + end,
@@ -60,7 +62,7 @@ pub fn markup_deeper_than(html: &str, limit: usize) -> bool {
         };
         let self_closing = tag_end > i && b[tag_end - 1] == b'/';
         i = tag_end + 1;
-        if NOT_COUNTED.contains(&name.as_str()) || self_closing {
+        if is(NOT_COUNTED) || self_closing {
             continue;
         }
         if closing {
@@ -71,7 +73,7 @@ pub fn markup_deeper_than(html: &str, limit: usize) -> bool {
         if depth > limit {
             return true;
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if is(RAW_TEXT) {
             let end = format!("</{name}");
             match find_ascii_case_insensitive(&b[i..], end.as_bytes()) {
                 Some(at) => i += at,
