@@ -12,6 +12,7 @@ use super::word_diff::diff;
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
 
 /// Links whose word diff keeps at least this share of words are rewordings, below it paraphrases.
 const REWORDED_RATIO: f64 = 0.5;
@@ -88,31 +89,42 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// Passages whose text occurs once in each article, to the byte. Copies of one story share
 /// most of their sentences verbatim; linking these first, as patience diff anchors on unique
 /// lines, spares them tokenising and scoring, which is most of the work on long texts.
+///
+/// Texts are found by a hash of their bytes, and only pairs whose hashes agree are compared,
+/// in the order of the left article: keyed by the texts themselves, every lookup compared two
+/// texts at random places in megabytes of article, and waiting on memory was a tenth of a long
+/// comparison. Two different texts with one hash can only cost an anchor, never make one:
+/// within a side they count as repeats, across the sides the bytes are compared.
 fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
     let Pair { left, right } = parallel::per_side(parallel, |side| text_counts(&articles[side]));
-    let anchor = |(text, &(l, nl)): (&&str, &(usize, u32))| match right.get(text) {
-        Some(&(r, 1)) if nl == 1 => Some((l, r)),
-        _ => None,
+    let mut pairs: Vec<(usize, usize)> = left
+        .iter()
+        .filter_map(|(hash, &(l, nl))| match right.get(hash) {
+            Some(&(r, 1)) if nl == 1 => Some((l, r)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_unstable();
+    let same = |&(l, r): &(usize, usize)| {
+        articles.left.passage_text(l) == articles.right.passage_text(r)
     };
-    // Looking every left text up on the right compares them to the byte: on long articles
-    // that is worth both cores.
-    let mut anchors: Vec<(usize, usize)> = if parallel {
-        let left: Vec<(&&str, &(usize, u32))> = left.iter().collect();
-        left.par_iter().filter_map(|&entry| anchor(entry)).collect()
+    if parallel {
+        pairs.into_par_iter().filter(same).collect()
     } else {
-        left.iter().filter_map(anchor).collect()
-    };
-    anchors.sort_unstable();
-    anchors
+        pairs.retain(same);
+        pairs
+    }
 }
 
-/// Each passage text of `a` (furniture aside) with its first passage and how often it occurs.
-fn text_counts(a: &Article) -> FxHashMap<&str, (usize, u32)> {
-    let mut seen: FxHashMap<&str, (usize, u32)> =
+/// For the hash of each passage text of `a` (furniture aside): its first passage and how many
+/// passages have that hash.
+fn text_counts(a: &Article) -> FxHashMap<u64, (usize, u32)> {
+    let mut seen: FxHashMap<u64, (usize, u32)> =
         FxHashMap::with_capacity_and_hasher(a.passages.len(), Default::default());
     for (i, p) in a.passages.iter().enumerate() {
         if p.role != Role::Boilerplate {
-            seen.entry(a.passage_text(i)).or_insert((i, 0)).1 += 1;
+            let hash = rustc_hash::FxBuildHasher.hash_one(a.passage_text(i));
+            seen.entry(hash).or_insert((i, 0)).1 += 1;
         }
     }
     seen
