@@ -105,9 +105,8 @@ fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usiz
         })
         .collect();
     pairs.sort_unstable();
-    let same = |&(l, r): &(usize, usize)| {
-        articles.left.passage_text(l) == articles.right.passage_text(r)
-    };
+    let same =
+        |&(l, r): &(usize, usize)| articles.left.passage_text(l) == articles.right.passage_text(r);
     if parallel {
         pairs.into_par_iter().filter(same).collect()
     } else {
