@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod config;
 pub mod engine;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod heap;
 pub mod input;
 pub mod load;
 pub mod notes;

@@ -156,6 +156,10 @@ fn display_source(source: &str) -> &str {
 
 fn run_compare(args: &CompareArgs) -> u8 {
     let long = long_file_pair(Pair::new(&args.left, &args.right));
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if long {
+        parallax::heap::huge_pages_for_workers();
+    }
     engine::parallel::on_pool(long, || compare_and_report(args))
 }
 
