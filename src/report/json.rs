@@ -305,6 +305,16 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_in_decimal_and_nothing_after() {
+        for n in [0, 7, 10, 99, 100, 65_535, 1_234_567, usize::MAX] {
+            let mut out = b"[".to_vec();
+            push_uint(&mut out, n);
+            out.push(b']');
+            assert_eq!(String::from_utf8(out).unwrap(), format!("[{n}]"));
+        }
+    }
+
+    #[test]
     fn hand_written_elements_match_serde() {
         let c = gazette_against_coastline();
         let check = |element: &dyn Element, serde: Vec<u8>| {
