@@ -32,12 +32,22 @@ pub fn keep_freed_memory() {
     }
 }
 
+/// Input (both files together) from which [`huge_pages_for_workers`] pays. Measured by
+/// turns, 40–60 rounds: at 0.88M words a side (10 MB) the median fell by 9%, at 300k words
+/// (3.2 MB) by 6%, and at 100k words (1.2 MB) it rose by 4%, as a comparison that size
+/// leaves much of each 2 MiB page it clears unused.
+pub const HUGE_PAGES_FROM_BYTES: u64 = 2 << 20;
+
+/// Whether a comparison of inputs this large (both together) is faster with huge pages.
+pub fn huge_pages_pay(bytes: u64) -> bool {
+    bytes >= HUGE_PAGES_FROM_BYTES
+}
+
 /// Let rayon's workers, which do the work of a long comparison, have their memory in 2 MiB
 /// pages (transparent huge pages): one fault and one clear per 2 MiB instead of 512. At
 /// 0.88M words a side page faults fell from 7,970 to 1,280 and processor time by 6–15%
-/// (README, Performance); peak memory rose from 38 to 42 MiB. Short comparisons, which touch
-/// a few hundred pages, are better off without: a huge page costs more to clear than they
-/// save, which is why this is not done for every run.
+/// (README, Performance); peak memory rose from 38 to 42 MiB. Shorter comparisons are better
+/// off without (see [`HUGE_PAGES_FROM_BYTES`]).
 ///
 /// Each worker's arena is made whole at once (`M_TOP_PAD`, set before the pool starts its
 /// threads), since the kernel backs a range by a huge page only when all 2 MiB of it are

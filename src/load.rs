@@ -45,15 +45,22 @@ pub fn load_pair(
     Ok(Pair::new(left, right))
 }
 
-/// Whether `names` are two regular files long enough together to be compared on both cores.
-pub fn long_file_pair(names: Pair<&str>) -> bool {
-    long_files(names).is_some()
+/// The size of the two files together, when both sides are regular files: what decides
+/// whether they are compared on both cores (see [`engine::parallel::worth_it`]).
+pub fn file_pair_bytes(names: Pair<&str>) -> Option<u64> {
+    file_pair(names).map(|(_, bytes)| bytes)
 }
 
 /// Both paths, when both sides are regular files long enough together to be worth two
 /// threads. A pipe or FIFO (`<(command)`) may never end, and the side loaded first must be
 /// able to fail without waiting for it, so those load one at a time as before.
 fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
+    let (paths, bytes) = file_pair(names)?;
+    engine::parallel::worth_it(usize::try_from(bytes).ok()?).then_some(paths)
+}
+
+/// Both paths and their sizes together, when both sides are regular files.
+fn file_pair(names: Pair<&str>) -> Option<(Pair<PathBuf>, u64)> {
     let path = |name| match Source::parse(name) {
         Ok(Source::File(path)) => Some(path),
         _ => None,
@@ -63,8 +70,8 @@ fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
         let meta = std::fs::metadata(path).ok()?;
         meta.is_file().then_some(meta.len())
     };
-    let total = size(&paths.left)? + size(&paths.right)?;
-    engine::parallel::worth_it(usize::try_from(total).ok()?).then_some(paths)
+    let bytes = size(&paths.left)?.checked_add(size(&paths.right)?)?;
+    Some((paths, bytes))
 }
 
 fn file_article(
@@ -116,6 +123,9 @@ mod tests {
         let short = short.to_string_lossy().into_owned();
         assert!(long_files(Pair::new(short.as_str(), short.as_str())).is_none());
         assert!(long_files(Pair::new(a.as_str(), "-")).is_none());
+        let both = file_pair_bytes(Pair::new(a.as_str(), short.as_str()));
+        assert_eq!(both, Some(std::fs::metadata(&a).unwrap().len() + 14));
+        assert_eq!(file_pair_bytes(Pair::new(a.as_str(), "-")), None);
     }
 
     /// A FIFO may never be written to: a failing first side must not wait on it.
