@@ -45,7 +45,7 @@ pub fn huge_pages_pay(bytes: u64) -> bool {
 
 /// Let rayon's workers, which do the work of a long comparison, have their memory in 2 MiB
 /// pages (transparent huge pages): one fault and one clear per 2 MiB instead of 512. At
-/// 0.88M words a side page faults fell from 7,970 to 1,280 and processor time by 6–15%
+/// 0.88M words a side page faults fell from 7,970 to 1,280 and processor time by 7–11%
 /// (README, Performance); peak memory rose from 38 to 42 MiB. Shorter comparisons are better
 /// off without (see [`HUGE_PAGES_FROM_BYTES`]).
 ///
