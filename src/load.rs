@@ -46,9 +46,14 @@ pub fn load_pair(
 }
 
 /// The size of the two files together, when both sides are regular files: what decides
-/// whether they are compared on both cores (see [`engine::parallel::worth_it`]).
+/// whether they are compared on both cores ([`long_enough`]).
 pub fn file_pair_bytes(names: Pair<&str>) -> Option<u64> {
     file_pair(names).map(|(_, bytes)| bytes)
+}
+
+/// Whether two files of `bytes` together are long enough to be compared on both cores.
+pub fn long_enough(bytes: u64) -> bool {
+    usize::try_from(bytes).is_ok_and(engine::parallel::worth_it)
 }
 
 /// Both paths, when both sides are regular files long enough together to be worth two
@@ -56,7 +61,7 @@ pub fn file_pair_bytes(names: Pair<&str>) -> Option<u64> {
 /// able to fail without waiting for it, so those load one at a time as before.
 fn long_files(names: Pair<&str>) -> Option<Pair<PathBuf>> {
     let (paths, bytes) = file_pair(names)?;
-    engine::parallel::worth_it(usize::try_from(bytes).ok()?).then_some(paths)
+    long_enough(bytes).then_some(paths)
 }
 
 /// Both paths and their sizes together, when both sides are regular files.

@@ -15,7 +15,7 @@ use clap::Parser;
 use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
 use parallax::engine::{self, CompareOptions, Comparison};
 use parallax::input::{InputEnv, LoadError};
-use parallax::load::{file_pair_bytes, load_pair};
+use parallax::load::{file_pair_bytes, load_pair, long_enough};
 use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
@@ -156,9 +156,7 @@ fn display_source(source: &str) -> &str {
 
 fn run_compare(args: &CompareArgs) -> u8 {
     let bytes = file_pair_bytes(Pair::new(&args.left, &args.right));
-    let long = bytes
-        .and_then(|b| usize::try_from(b).ok())
-        .is_some_and(engine::parallel::worth_it);
+    let long = bytes.is_some_and(long_enough);
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if long && bytes.is_some_and(parallax::heap::huge_pages_pay) {
         parallax::heap::huge_pages_for_workers();
