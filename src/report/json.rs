@@ -182,8 +182,8 @@ const CHUNK: usize = 1024;
 
 /// On one core, elements gather in one buffer that goes out whenever it holds this much:
 /// as large as the output buffer, so that it passes straight through rather than being
-/// copied again.
-const SERIAL_FLUSH: usize = 64 * 1024;
+/// copied again, and small, so that it touches few fresh pages.
+const SERIAL_FLUSH: usize = 16 * 1024;
 
 /// Write the JSON array of elements `0..count`, each written by `element` into a buffer.
 /// Reports of long articles run to tens of megabytes and serialising them was a fifth of
