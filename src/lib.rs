@@ -10,6 +10,8 @@ pub mod engine;
 pub mod heap;
 pub mod input;
 pub mod load;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod math;
 pub mod notes;
 pub mod paths;
 pub mod report;
