@@ -6,7 +6,9 @@
 //! The bodies are the `libm` crate's, a port of musl's, which like glibc's comes from Arm's
 //! optimized-routines: the same algorithms, under one ulp of error. The linker takes these
 //! definitions because the library comes before the standard library's `-lm` on the link
-//! line, and then drops `libm.so` as not needed.
+//! line, and then drops `libm.so` as not needed. They live in the library, not the binary,
+//! so that the unit test below runs (the binary has none); any program linking the library
+//! takes them, as the benchmarks and tests do.
 
 #[unsafe(no_mangle)]
 pub extern "C" fn log(x: f64) -> f64 {
