@@ -51,8 +51,10 @@ fn main() {
 /// articles. Linked from this crate, the archive comes before the standard library's
 /// `-lgcc_s` on the link line, so its copy is the one used and `libgcc_s` is left out as not
 /// needed. Only where the C compiler has the archive (GCC on Linux with glibc); elsewhere the
-/// link stays as Rust makes it.
+/// link stays as Rust makes it. Where it is linked, the cfg `static_unwinder` is set, so that
+/// the tests check what the build did rather than asking the compiler again.
 fn link_unwinder_statically() {
+    println!("cargo::rustc-check-cfg=cfg(static_unwinder)");
     let var = |name| std::env::var(name).unwrap_or_default();
     if var("CARGO_CFG_TARGET_OS") != "linux"
         || var("CARGO_CFG_TARGET_ENV") != "gnu"
@@ -71,6 +73,7 @@ fn link_unwinder_statically() {
     if let (true, Some(dir)) = (archive.is_absolute() && archive.is_file(), archive.parent()) {
         println!("cargo::rustc-link-search=native={}", dir.display());
         println!("cargo::rustc-link-lib=static=gcc_eh");
+        println!("cargo::rustc-cfg=static_unwinder");
     }
 }
 

@@ -1,7 +1,7 @@
 //! The libraries the binary needs at start. Each shared library the dynamic loader maps costs
 //! every run of `parallax compare` tens of microseconds, so the binary does without two that
 //! Rust would link: `libm` (src/math.rs) and `libgcc_s` (the build script links GCC's static
-//! unwinder instead, where the C compiler has it).
+//! unwinder instead, where the C compiler has it, and then sets the cfg `static_unwinder`).
 #![cfg(all(target_os = "linux", target_env = "gnu"))]
 
 use std::process::Command;
@@ -18,22 +18,12 @@ fn loaded_libraries() -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn c_compiler_has_static_unwinder() -> bool {
-    Command::new("cc")
-        .arg("-print-file-name=libgcc_eh.a")
-        .output()
-        .is_ok_and(|o| {
-            let path = String::from_utf8_lossy(&o.stdout).trim().to_owned();
-            path.starts_with('/') && std::path::Path::new(&path).is_file()
-        })
-}
-
 #[test]
 fn the_binary_needs_neither_libm_nor_libgcc_s() {
     let libraries = loaded_libraries();
     assert!(libraries.contains("libc.so"), "{libraries}");
     assert!(!libraries.contains("libm.so"), "{libraries}");
-    if c_compiler_has_static_unwinder() {
+    if cfg!(static_unwinder) {
         assert!(!libraries.contains("libgcc_s"), "{libraries}");
     }
 }
@@ -45,7 +35,7 @@ fn panics_unwind_with_the_static_unwinder() {
     // Link the library, and with it the unwinder, into this test program.
     use parallax as _;
     let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
-    if c_compiler_has_static_unwinder() {
+    if cfg!(static_unwinder) {
         assert!(!maps.contains("libgcc_s"), "{maps}");
     }
     let caught = std::thread::spawn(|| {
