@@ -25,24 +25,38 @@ pub fn load_pair(
         ..LoadOptions::default()
     };
     let labels = Pair::new(args.left_label.as_deref(), args.right_label.as_deref());
-    // Two long files are read and cut into passages on both cores at once, one per side.
-    // Anything else goes one side at a time: stdin and the cache of fetched pages are shared.
-    if let Some(paths) = long_files(names) {
+    // Two long files are read on both cores at once, one per side. Anything else is read one
+    // side at a time: stdin and the cache of fetched pages are shared.
+    let drafts = if let Some(paths) = long_files(names) {
         let (left, right) = rayon::join(
-            || file_article(names.left, &paths.left, &options, labels.left),
-            || file_article(names.right, &paths.right, &options, labels.right),
+            || file_draft(names.left, &paths.left, &options, labels.left),
+            || file_draft(names.right, &paths.right, &options, labels.right),
         );
-        return Ok(Pair::new(left?, right?));
-    }
-    let left = input::load(names.left, &options, env)?;
-    let right = input::load(names.right, &options, env)?;
-    let parallel = engine::parallel::worth_it(left.text.len() + right.text.len());
-    let (left, right) = engine::parallel::join(
-        parallel,
-        || article(left, labels.left),
-        || article(right, labels.right),
-    );
-    Ok(Pair::new(left, right))
+        Pair::new(left?, right?)
+    } else {
+        let left = draft(input::load(names.left, &options, env)?, labels.left);
+        let right = draft(input::load(names.right, &options, env)?, labels.right);
+        Pair::new(left, right)
+    };
+    Ok(build(drafts))
+}
+
+/// A side's draft, and what the reader should be told about how it was read.
+type Drafted = (engine::Draft<'static>, Vec<String>);
+
+fn draft(loaded: input::Loaded, label: Option<&str>) -> Drafted {
+    let draft = engine::draft_article(&loaded.source, label, loaded.text, loaded.meta);
+    (draft, loaded.notices)
+}
+
+/// Both articles, cut at once so that paragraphs they share are cut once; the notices
+/// (a fallback encoding, a cached copy) travel with them.
+fn build(drafted: Pair<Drafted>) -> Pair<Article> {
+    let Pair { left, right } = drafted;
+    let mut articles = engine::build_pair(Pair::new(left.0, right.0));
+    articles.left.notices = left.1;
+    articles.right.notices = right.1;
+    articles
 }
 
 /// The size of the two files together, when both sides are regular files: what decides
@@ -79,13 +93,13 @@ fn file_pair(names: Pair<&str>) -> Option<(Pair<PathBuf>, u64)> {
     Some((paths, bytes))
 }
 
-fn file_article(
+fn file_draft(
     given: &str,
     path: &Path,
     options: &LoadOptions,
     label: Option<&str>,
-) -> Result<Article, LoadError> {
-    Ok(article(input::load_file(given, path, options)?, label))
+) -> Result<Drafted, LoadError> {
+    Ok(draft(input::load_file(given, path, options)?, label))
 }
 
 fn article(loaded: input::Loaded, label: Option<&str>) -> Article {

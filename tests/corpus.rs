@@ -1,8 +1,11 @@
 //! The engine on real articles from `../shared/corpus` (not in the repository: someone else's
 //! writing). `.ci/run` sets PARALLAX_CORPUS; without it these tests say so and check nothing.
 
-use parallax::engine::{Article, Comparison, LinkKind, Metadata, Role, build_article, compare};
-use parallax::side::Side;
+use parallax::engine::{
+    Article, Comparison, LinkKind, Metadata, Role, build_article, build_pair, compare,
+    draft_article,
+};
+use parallax::side::{Pair, Side};
 use std::path::PathBuf;
 
 fn corpus() -> Option<PathBuf> {
@@ -177,4 +180,64 @@ fn every_real_pair_compares_and_wire_copies_come_out_identical() {
         compared += 1;
     }
     assert!(compared >= 29, "only {compared} pairs listed");
+}
+
+/// Cutting two articles at once shares the paragraphs they both print; the articles must come
+/// out exactly as cut one by one. Real pairs share few paragraphs to the byte (wire copies
+/// some), so each article is also paired with an edited copy of itself: paragraphs moved,
+/// dropped and reworded, which share most of them.
+#[test]
+fn articles_cut_as_a_pair_are_cut_as_each_alone() {
+    let Some(dir) = corpus() else { return };
+    let read = |name: &str| {
+        let path = dir.join("pairs").join(name);
+        String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned()
+    };
+    let index = std::fs::read_to_string(dir.join("pairs/index.tsv")).unwrap();
+    let (mut pairs, mut shared, mut paragraphs) = (0, 0, 0);
+    for row in index.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (a, b) = (read(cols[2]), read(cols[4]));
+        let copy = edited(&a);
+        let own: std::collections::HashSet<&str> = a.split("\n\n").collect();
+        shared += copy.split("\n\n").filter(|p| own.contains(p)).count();
+        paragraphs += copy.split("\n\n").count();
+        for (left, right) in [(a.clone(), b), (a.clone(), copy.clone())] {
+            let alone = Pair::new(
+                build_article("l.txt", None, left.clone(), Metadata::default()),
+                build_article("r.txt", None, right.clone(), Metadata::default()),
+            );
+            let drafts = Pair::new(
+                draft_article("l.txt", None, left, Metadata::default()),
+                draft_article("r.txt", None, right, Metadata::default()),
+            );
+            let at_once = build_pair(drafts);
+            assert_eq!(at_once.left, alone.left, "{row}");
+            assert_eq!(at_once.right, alone.right, "{row}");
+        }
+        pairs += 1;
+    }
+    assert!(pairs >= 29, "only {pairs} pairs listed");
+    // The edited copies share most paragraphs with their originals, as intended.
+    assert!(shared * 2 > paragraphs, "{shared} of {paragraphs} shared");
+}
+
+/// `text` with its body paragraphs moved round by five places, every third dropped and every
+/// fourth with a word changed.
+fn edited(text: &str) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let (head, body) = paragraphs.split_at(paragraphs.len().min(2));
+    let mut out: Vec<String> = head.iter().map(|p| p.to_string()).collect();
+    for i in 0..body.len() {
+        let p = body[(i + 5) % body.len()];
+        if i % 3 == 0 {
+            continue;
+        }
+        out.push(if i % 4 == 0 {
+            p.replacen(" the ", " a ", 1)
+        } else {
+            p.to_owned()
+        });
+    }
+    out.join("\n\n")
 }

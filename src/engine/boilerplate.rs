@@ -180,6 +180,13 @@ impl Rules {
 
     /// Give the role `boilerplate` to body passages that the rules recognise.
     pub fn mark(&self, text: &str, meta: &Metadata, label: &str, passages: &mut [Passage]) {
+        let furniture = self.furniture(text, meta, label);
+        furniture.mark_patterns(text, passages);
+        furniture.mark_blocks(text, passages);
+    }
+
+    /// The rules that apply to one article: the general ones and those of its outlets.
+    pub fn furniture(&self, text: &str, meta: &Metadata, label: &str) -> Furniture<'_> {
         let identity = [
             label,
             meta.outlet.as_deref().unwrap_or(""),
@@ -187,25 +194,59 @@ impl Rules {
         ]
         .join(" ");
         let outlets: Vec<&Outlet> = self.applicable(&identity, text).collect();
-        let sets: Vec<&Matcher> = self
-            .patterns
-            .iter()
-            .chain(outlets.iter().flat_map(|o| o.patterns.iter()))
-            .collect();
-        let blocks: Vec<&Block> = self
-            .blocks
-            .iter()
-            .chain(outlets.iter().flat_map(|o| o.blocks.iter()))
-            .collect();
-        let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
+        Furniture {
+            max_words: self.max_words,
+            sets: self
+                .patterns
+                .iter()
+                .chain(outlets.iter().flat_map(|o| o.patterns.iter()))
+                .collect(),
+            blocks: self
+                .blocks
+                .iter()
+                .chain(outlets.iter().flat_map(|o| o.blocks.iter()))
+                .collect(),
+        }
+    }
+}
 
+/// The boilerplate rules that apply to one article ([`Rules::furniture`]).
+#[derive(Debug)]
+pub struct Furniture<'r> {
+    max_words: usize,
+    /// A passage matching any of these is furniture.
+    sets: Vec<&'r Matcher>,
+    blocks: Vec<&'r Block>,
+}
+
+/// Passage indices within what one call of [`Furniture::mark_patterns`] is given, which is
+/// often one paragraph: inline, so that a paragraph's few sentences allocate nothing.
+type Indices = smallvec::SmallVec<[usize; 16]>;
+
+impl Furniture<'_> {
+    /// Whether a passage is furniture by pattern in one article exactly when it is in the
+    /// other: the same automata apply to both.
+    pub fn same_patterns(&self, other: &Furniture<'_>) -> bool {
+        self.max_words == other.max_words
+            && self.sets.len() == other.sets.len()
+            && self
+                .sets
+                .iter()
+                .zip(&other.sets)
+                .all(|(a, b)| std::ptr::eq(*a, *b))
+    }
+
+    /// Give the role `boilerplate` to the body passages that a pattern matches. Each passage is
+    /// judged on its own text, so any run of passages may be given at a time.
+    pub fn mark_patterns(&self, text: &str, passages: &mut [Passage]) {
+        let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
         // Each automaton takes the passages no earlier one matched, two at a time.
-        let mut undecided: Vec<usize> = (0..passages.len())
+        let mut undecided: Indices = (0..passages.len())
             .filter(|&i| passages[i].role == Role::Body && passages[i].words <= self.max_words)
             .collect();
-        let mut matched = Vec::new();
-        for set in &sets {
-            let mut unmatched = Vec::with_capacity(undecided.len());
+        let mut matched = Indices::new();
+        for set in &self.sets {
+            let mut unmatched = Indices::with_capacity(undecided.len());
             for pair in undecided.chunks(2) {
                 let answers = match *pair {
                     [i, j] => {
@@ -229,7 +270,13 @@ impl Rules {
         for k in matched {
             passages[k].role = Role::Boilerplate;
         }
-        for block in blocks {
+    }
+
+    /// Give the role `boilerplate` to every passage from a block's start to its end. Blocks
+    /// span paragraphs, so this takes the whole article.
+    pub fn mark_blocks(&self, text: &str, passages: &mut [Passage]) {
+        let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
+        for block in &self.blocks {
             let mut i = 0;
             while i < passages.len() {
                 if passages[i].role != Role::Body && passages[i].role != Role::Boilerplate

@@ -3,6 +3,7 @@
 //! the pool at all.
 
 use crate::side::{Pair, Side};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Text (both articles together) below this many bytes is compared on one thread. Two
 /// 10,000-word articles are about 120 KB: on the 2-core machine of the README, they compare
@@ -20,8 +21,59 @@ pub fn worth_it(bytes: usize) -> bool {
 /// README take tens of microseconds each; started from a worker, the caller does one half
 /// itself while the other worker wakes. A long comparison has dozens of sections: run from
 /// a worker, it took 2–6% less time (README, Performance).
+///
+/// One other worker is also kept from falling asleep while `f` runs (see [`keep_busy`]).
+/// One: the engine splits its work in two nearly everywhere, and on a machine with many cores
+/// the rest would only burn them.
 pub fn on_pool<R: Send>(parallel: bool, f: impl FnOnce() -> R + Send) -> R {
-    if parallel { rayon::scope(|_| f()) } else { f() }
+    if !parallel {
+        return f();
+    }
+    let done = AtomicBool::new(false);
+    rayon::scope(|scope| {
+        let caller = rayon::current_thread_index();
+        let done = &done;
+        if rayon::current_num_threads() > 1 {
+            scope.spawn(move |_| keep_busy(done, caller));
+        }
+        // Set however `f` ends: the scope waits for the helpers, and they for this.
+        let _done = SetOnDrop(done);
+        f()
+    })
+}
+
+/// Pauses between two looks for work when there was none: each look reads the other
+/// workers' queues, whose owners write them as they push and pop. 1, 64 and 512 measured
+/// alike (README, Performance); 64 is about a microsecond.
+const IDLE_SPINS: usize = 64;
+
+/// Look for work until `done`, on a worker other than the `caller`'s. A rayon worker that
+/// finds no work for a few dozen rounds goes to sleep, and the next parallel section has to
+/// wake it, which on the virtual machine of the README takes 20–25 µs (`perf bench sched
+/// pipe`: 47 µs a round trip between two cores). A comparison runs in phases with serial
+/// steps between them, so the helper slept and was woken a dozen times a run, and many
+/// short sections (the JSON report's, the verbatim copies') finished on the caller alone
+/// before it woke. Written here because rayon has no setting for how long its workers spin.
+fn keep_busy(done: &AtomicBool, caller: Option<usize>) {
+    // The caller itself may pick this job up while it waits: it must not spin on its own.
+    if rayon::current_thread_index() == caller {
+        return;
+    }
+    while !done.load(Ordering::Acquire) {
+        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+            for _ in 0..IDLE_SPINS {
+                std::hint::spin_loop();
+            }
+        }
+    }
+}
+
+struct SetOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for SetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+    }
 }
 
 /// [`Pair::from_fn`], with the two sides computed at once when `parallel`.
@@ -46,12 +98,34 @@ pub fn join<RA: Send, RB: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rayon::prelude::*;
 
     #[test]
     fn work_goes_on_the_pool_only_when_parallel() {
         assert_eq!(rayon::current_thread_index(), None);
         assert!(on_pool(true, || rayon::current_thread_index().is_some()));
         assert!(on_pool(false, || rayon::current_thread_index().is_none()));
+    }
+
+    #[test]
+    fn the_caller_never_waits_on_itself_for_helpers() {
+        // Were it to spin, `done` would never be set and these would not return.
+        let never = AtomicBool::new(false);
+        keep_busy(&never, rayon::current_thread_index());
+        let on_worker = on_pool(true, || {
+            keep_busy(&never, rayon::current_thread_index());
+            rayon::current_thread_index()
+        });
+        assert!(on_worker.is_some());
+    }
+
+    #[test]
+    fn work_split_under_a_helper_comes_back_whole() {
+        let sums: Vec<u64> = (0..50)
+            .map(|_| on_pool(true, || (1..=10_000u64).into_par_iter().sum::<u64>()))
+            .collect();
+        let n = 10_000u64;
+        assert!(sums.iter().all(|&s| s == n * (n + 1) / 2), "{sums:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Cutting an article's text into passages and giving each its role.
 
 use super::article::{Article, Metadata, Passage, Role};
-use super::boilerplate::Rules;
+use super::boilerplate::{Furniture, Rules};
 use super::{layout, sentences};
 use std::ops::Range;
 
@@ -9,6 +9,80 @@ use std::ops::Range;
 const STANDFIRST_WORDS: Range<usize> = 6..70;
 /// Header and footer fragments this short, with no sentence punctuation, are page furniture.
 const FRAGMENT_WORDS: usize = 5;
+
+/// An article's text made ready to be cut into passages: line endings normalised, the label
+/// chosen, the paragraphs found and the boilerplate rules that apply to it picked.
+#[derive(Debug)]
+pub struct Draft<'r> {
+    pub(super) source: String,
+    pub(super) label: String,
+    pub(super) text: String,
+    pub(super) meta: Metadata,
+    pub(super) paragraphs: Vec<Range<usize>>,
+    pub(super) furniture: Furniture<'r>,
+}
+
+impl<'r> Draft<'r> {
+    /// The first line is the title, a deck line under it the standfirst.
+    pub fn new(
+        source: &str,
+        label: Option<&str>,
+        text: String,
+        meta: Metadata,
+        rules: &'r Rules,
+    ) -> Draft<'r> {
+        let text = normalise_line_endings(text);
+        let label = label
+            .map(str::to_owned)
+            .unwrap_or_else(|| default_label(source, &meta));
+        let paragraphs = layout::paragraphs(&text);
+        let furniture = rules.furniture(&text, &meta, &label);
+        Draft {
+            source: source.to_owned(),
+            label,
+            text,
+            meta,
+            paragraphs,
+            furniture,
+        }
+    }
+
+    /// The role paragraph `index` takes whole, or `None` when it is cut into sentences.
+    pub(super) fn whole_role(&self, index: usize) -> Option<Role> {
+        match index {
+            0 => Some(Role::Title),
+            1 if is_standfirst(&self.text[self.paragraphs[1].clone()]) => Some(Role::Standfirst),
+            _ => None,
+        }
+    }
+
+    /// The passages of paragraph `index`, which is cut into sentences, with the furniture
+    /// among them found by pattern.
+    pub(super) fn cut(&self, index: usize) -> Vec<Passage> {
+        let range = self.paragraphs[index].clone();
+        let mut passages: Vec<Passage> = sentences::sentences(&self.text, range)
+            .into_iter()
+            .map(|span| Passage::new(&self.text, span, Role::Body, index))
+            .collect();
+        self.furniture.mark_patterns(&self.text, &mut passages);
+        passages
+    }
+
+    /// The article, given the passages of its paragraphs in order: furniture that spans
+    /// passages (blocks, stray fragments at either end) is found here.
+    pub(super) fn finish(self, mut passages: Vec<Passage>) -> Article {
+        self.furniture.mark_blocks(&self.text, &mut passages);
+        mark_fragments(&self.text, &mut passages);
+        Article {
+            source: self.source,
+            label: self.label,
+            text: self.text,
+            meta: self.meta,
+            passages,
+            notices: Vec::new(),
+        }
+    }
+}
 
 /// Build an article from decoded text: the first line is the title, a deck line under it the
 /// standfirst, the rest is cut into sentences; boilerplate rules then mark page furniture.
@@ -19,37 +93,15 @@ pub fn parse_article(
     meta: Metadata,
     rules: &Rules,
 ) -> Article {
-    let text = normalise_line_endings(text);
-    let label = label
-        .map(str::to_owned)
-        .unwrap_or_else(|| default_label(source, &meta));
-    let paragraphs = layout::paragraphs(&text);
+    let draft = Draft::new(source, label, text, meta, rules);
     let mut passages = Vec::new();
-    for (index, range) in paragraphs.iter().enumerate() {
-        let role = match index {
-            0 => Some(Role::Title),
-            1 if is_standfirst(&text[range.clone()]) => Some(Role::Standfirst),
-            _ => None,
-        };
-        match role {
-            Some(role) => passages.push(Passage::new(&text, range.clone(), role, index)),
-            None => passages.extend(
-                sentences::sentences(&text, range.clone())
-                    .into_iter()
-                    .map(|span| Passage::new(&text, span, Role::Body, index)),
-            ),
+    for (index, range) in draft.paragraphs.iter().enumerate() {
+        match draft.whole_role(index) {
+            Some(role) => passages.push(Passage::new(&draft.text, range.clone(), role, index)),
+            None => passages.extend(draft.cut(index)),
         }
     }
-    rules.mark(&text, &meta, &label, &mut passages);
-    mark_fragments(&text, &mut passages);
-    Article {
-        source: source.to_owned(),
-        label,
-        text,
-        meta,
-        passages,
-        notices: Vec::new(),
-    }
+    draft.finish(passages)
 }
 
 /// CRLF and lone CR as LF, which spans and paragraph detection count on. Text without a CR

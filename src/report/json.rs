@@ -195,26 +195,29 @@ fn write_array(
     parallel: bool,
     element: impl Fn(usize, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
-    let fill = |buf: &mut Vec<u8>, range: std::ops::Range<usize>| {
+    // The buffer is taken by value and given back: were the two threads to fill buffers
+    // whose headers share a cache line (two `Vec`s side by side), every byte pushed on one
+    // core would take that line from the other, and writing on two cores was slower than on
+    // one (0.88M: 4.0 ms an article against 3.0).
+    let fill = |mut buf: Vec<u8>, range: std::ops::Range<usize>| {
         buf.clear();
         for i in range {
             if i > 0 {
                 buf.push(b',');
             }
-            element(i, buf);
+            element(i, &mut buf);
         }
+        buf
     };
     out.write_all(b"[")?;
     if parallel {
-        let mut buffers = [Vec::new(), Vec::new()];
+        let (mut a, mut b) = (Vec::new(), Vec::new());
         for start in (0..count).step_by(2 * CHUNK) {
             let range =
                 |k: usize| (start + k * CHUNK).min(count)..(start + (k + 1) * CHUNK).min(count);
-            let [a, b] = &mut buffers;
-            rayon::join(|| fill(a, range(0)), || fill(b, range(1)));
-            for buf in &buffers {
-                out.write_all(buf)?;
-            }
+            (a, b) = rayon::join(|| fill(a, range(0)), || fill(b, range(1)));
+            out.write_all(&a)?;
+            out.write_all(&b)?;
         }
     } else {
         let mut buf = Vec::with_capacity(SERIAL_FLUSH + SERIAL_FLUSH / 4);
@@ -311,6 +314,27 @@ mod tests {
             push_uint(&mut out, n);
             out.push(b']');
             assert_eq!(String::from_utf8(out).unwrap(), format!("[{n}]"));
+        }
+    }
+
+    #[test]
+    fn arrays_written_on_two_cores_are_written_as_on_one() {
+        let element = |i: usize, buf: &mut Vec<u8>| push_uint(buf, i * 7);
+        for count in [
+            0,
+            1,
+            CHUNK - 1,
+            CHUNK,
+            2 * CHUNK,
+            2 * CHUNK + 1,
+            5 * CHUNK + 3,
+        ] {
+            let (mut one, mut two) = (Vec::new(), Vec::new());
+            write_array(&mut one, count, false, element).unwrap();
+            write_array(&mut two, count, true, element).unwrap();
+            assert_eq!(one, two, "{count} elements");
+            let parsed: Vec<usize> = serde_json::from_slice(&two).unwrap();
+            assert_eq!(parsed, (0..count).map(|i| i * 7).collect::<Vec<_>>());
         }
     }
 
