@@ -3,6 +3,7 @@
 use super::article::{Article, Metadata, Passage, Role};
 use super::boilerplate::{Furniture, Rules};
 use super::{layout, sentences};
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// A standfirst is a deck line under the title: a phrase, not a one-word tag or a byline.
@@ -19,11 +20,14 @@ pub struct Draft<'r> {
     pub(super) text: String,
     pub(super) meta: Metadata,
     pub(super) paragraphs: Vec<Range<usize>>,
+    /// A hash of each paragraph's bytes, by which a pair of articles finds the paragraphs
+    /// both print. Taken here, where each side is read on its own core.
+    pub(super) paragraph_hashes: Vec<u64>,
     pub(super) furniture: Furniture<'r>,
 }
 
 impl<'r> Draft<'r> {
-    /// The first line is the title, a deck line under it the standfirst.
+    /// Decoded text made ready: the label defaults to the outlet or the file stem.
     pub fn new(
         source: &str,
         label: Option<&str>,
@@ -36,6 +40,10 @@ impl<'r> Draft<'r> {
             .map(str::to_owned)
             .unwrap_or_else(|| default_label(source, &meta));
         let paragraphs = layout::paragraphs(&text);
+        let paragraph_hashes = paragraphs
+            .iter()
+            .map(|r| rustc_hash::FxBuildHasher.hash_one(&text.as_bytes()[r.clone()]))
+            .collect();
         let furniture = rules.furniture(&text, &meta, &label);
         Draft {
             source: source.to_owned(),
@@ -43,6 +51,7 @@ impl<'r> Draft<'r> {
             text,
             meta,
             paragraphs,
+            paragraph_hashes,
             furniture,
         }
     }

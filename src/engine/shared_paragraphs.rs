@@ -14,7 +14,6 @@ use super::parse::Draft;
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::hash::{Hash, Hasher};
 
 /// Where the passages of one paragraph come from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,23 +24,6 @@ enum Source {
     Cut(usize),
     /// The same bytes as a left paragraph starting at `from`, which piece of work `unit` cuts.
     Copy { unit: usize, from: usize },
-}
-
-/// A paragraph's bytes as a map key, hashed by their length and their two ends only: most
-/// paragraphs differ there already, and hashing every byte of both articles cost a tenth of
-/// cutting them. Equality still compares every byte, so a paragraph is only ever shared with
-/// one that is the same to the byte.
-#[derive(PartialEq, Eq)]
-struct ParagraphKey<'a>(&'a [u8]);
-
-impl Hash for ParagraphKey<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        const ENDS: usize = 16;
-        let b = self.0;
-        state.write_usize(b.len());
-        state.write(&b[..b.len().min(ENDS)]);
-        state.write(&b[b.len().saturating_sub(ENDS)..]);
-    }
 }
 
 /// Both articles, with every paragraph that the right one shares with the left cut once.
@@ -65,10 +47,17 @@ pub fn parse_pair(drafts: Pair<Draft<'_>>, parallel: bool) -> Pair<Article> {
 /// The pieces of work (a side and a paragraph to cut) and, per side and paragraph, where its
 /// passages come from. Paragraphs are shared only when the same furniture patterns apply to
 /// both articles: otherwise one paragraph may hold furniture on one side and not the other.
+///
+/// Left paragraphs are found by the hash of all their bytes, and a right paragraph takes one
+/// only if the bytes agree: two texts with one hash can only cost a paragraph its sharing,
+/// never share a wrong one. (Hashed by their ends and length alone, as at first, paragraphs
+/// that differ only in the middle all fell into one slot of the table: 20,000 numbered lines
+/// took 1.8 s to plan instead of milliseconds.)
 fn plan(drafts: &Pair<Draft<'_>>) -> (Vec<(Side, usize)>, Pair<Vec<Source>>) {
     let share = drafts.left.furniture.same_patterns(&drafts.right.furniture);
     let mut units = Vec::new();
-    let mut first_cut: FxHashMap<ParagraphKey<'_>, (usize, usize)> = FxHashMap::default();
+    // Per hash: the first left paragraph with it, its piece of work and where it starts.
+    let mut first_cut: FxHashMap<u64, (usize, usize, usize)> = FxHashMap::default();
     let mut sources = Pair::new(Vec::new(), Vec::new());
     for side in Side::BOTH {
         let draft = &drafts[side];
@@ -78,17 +67,19 @@ fn plan(drafts: &Pair<Draft<'_>>) -> (Vec<(Side, usize)>, Pair<Vec<Source>>) {
                     return Source::Whole(role);
                 }
                 let range = draft.paragraphs[index].clone();
-                let key = ParagraphKey(&draft.text.as_bytes()[range.clone()]);
+                let hash = draft.paragraph_hashes[index];
                 if side == Side::Right
                     && share
-                    && let Some(&(unit, from)) = first_cut.get(&key)
+                    && let Some(&(left, unit, from)) = first_cut.get(&hash)
+                    && drafts.left.text[drafts.left.paragraphs[left].clone()]
+                        == draft.text[range.clone()]
                 {
                     return Source::Copy { unit, from };
                 }
                 let unit = units.len();
                 units.push((side, index));
                 if side == Side::Left && share {
-                    first_cut.entry(key).or_insert((unit, range.start));
+                    first_cut.entry(hash).or_insert((index, unit, range.start));
                 }
                 Source::Cut(unit)
             })
@@ -141,14 +132,39 @@ mod tests {
 
     /// What cutting the pair at once gives, and what cutting each article alone gives.
     fn both_ways(left: &str, right: &str, parallel: bool) -> (Pair<Article>, Pair<Article>) {
+        both_ways_as(Pair::new("l", "r"), left, right, parallel)
+    }
+
+    /// [`both_ways`] with the sides named `names`, which may bring an outlet's rules in.
+    fn both_ways_as(
+        names: Pair<&str>,
+        left: &str,
+        right: &str,
+        parallel: bool,
+    ) -> (Pair<Article>, Pair<Article>) {
         let rules = Rules::builtin();
         let at_once = parse_pair(
-            Pair::new(draft("l", left, rules), draft("r", right, rules)),
+            Pair::new(
+                draft(names.left, left, rules),
+                draft(names.right, right, rules),
+            ),
             parallel,
         );
         let alone = Pair::new(
-            parse_article("l", None, left.to_owned(), Metadata::default(), rules),
-            parse_article("r", None, right.to_owned(), Metadata::default(), rules),
+            parse_article(
+                names.left,
+                None,
+                left.to_owned(),
+                Metadata::default(),
+                rules,
+            ),
+            parse_article(
+                names.right,
+                None,
+                right.to_owned(),
+                Metadata::default(),
+                rules,
+            ),
         );
         (at_once, alone)
     }
@@ -225,14 +241,18 @@ mod tests {
 
     proptest::proptest! {
         /// Articles made of paragraphs drawn from one small pool share many of them, in any
-        /// order, some twice, some as title or standfirst on one side only.
+        /// order, some twice, some as title or standfirst on one side only; laid out with
+        /// blank lines, one a line, or hard-wrapped; from outlets whose own rules apply to
+        /// one side, both or neither.
         #[test]
         fn any_pair_comes_out_as_cut_alone(
-            left in proptest::collection::vec(0usize..8, 1..10),
-            right in proptest::collection::vec(0usize..8, 1..10),
-            one_per_line in proptest::bool::ANY,
+            left in proptest::collection::vec(0usize..10, 1..12),
+            right in proptest::collection::vec(0usize..10, 1..12),
+            layout in 0usize..3,
+            names in (0usize..3, 0usize..3),
         ) {
-            const POOL: [&str; 8] = [
+            const NAMES: [&str; 3] = ["harbour-gazette", "coastline", "notes"];
+            const POOL: [&str; 10] = [
                 "The ferry strike",
                 "A deck line of some length that has no full stop at all",
                 "Crews walked out at dawn. The port closed.",
@@ -241,12 +261,23 @@ mod tests {
                 "Your support makes all the difference.The port reopened on Friday.",
                 "\u{201C}We will not go back,\u{201D} said Ms. Reyes. \u{201C}Not this week.\u{201D}",
                 "Photo: Getty Images",
+                "Keep the Gazette free for everyone.",
+                "Get Coastline Daily in your inbox every morning",
             ];
-            let gap = if one_per_line { "\n" } else { "\n\n" };
-            let text = |ids: &[usize]| ids.iter().map(|&i| POOL[i]).collect::<Vec<_>>().join(gap);
+            let text = |ids: &[usize]| {
+                let paragraphs = ids.iter().map(|&i| match layout {
+                    // Hard-wrapped: a line break inside every paragraph that has a space.
+                    2 => POOL[i].replacen(' ', "\n", 1),
+                    _ => POOL[i].to_owned(),
+                });
+                paragraphs.collect::<Vec<_>>().join(if layout == 1 { "\n" } else { "\n\n" })
+            };
             let (left, right) = (text(&left), text(&right));
-            let (at_once, alone) = both_ways(&left, &right, false);
-            proptest::prop_assert_eq!(at_once, alone);
+            let names = Pair::new(NAMES[names.0], NAMES[names.1]);
+            for parallel in [false, true] {
+                let (at_once, alone) = both_ways_as(names, &left, &right, parallel);
+                proptest::prop_assert_eq!(at_once, alone);
+            }
         }
     }
 }

@@ -179,14 +179,19 @@ mod tests {
                 bytes.extend_from_slice(text.as_bytes());
                 bytes.extend(stray);
             }
+            // A byte-order mark decides the encoding before any check (tested above).
+            proptest::prop_assume!(Encoding::for_bom(&bytes).is_none());
             let decoded = decode_text(bytes.clone());
             match std::str::from_utf8(&bytes) {
-                Ok(text) if !bytes.starts_with(b"\xEF\xBB\xBF") => {
+                Ok(text) => {
                     proptest::prop_assert_eq!(decoded.text.as_str(), text);
                     proptest::prop_assert_eq!(decoded.encoding, "UTF-8");
+                    proptest::prop_assert_eq!(decoded.notice, None);
                 }
-                Ok(_) => {}
-                Err(_) => proptest::prop_assert_eq!(decoded.encoding, "windows-1252"),
+                Err(_) => {
+                    proptest::prop_assert_eq!(decoded.encoding, "windows-1252");
+                    proptest::prop_assert!(decoded.notice.is_some());
+                }
             }
         }
     }
