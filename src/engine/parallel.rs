@@ -34,7 +34,9 @@ pub fn on_pool<R: Send>(parallel: bool, f: impl FnOnce() -> R + Send) -> R {
         let caller = rayon::current_thread_index();
         let done = &done;
         if rayon::current_num_threads() > 1 {
-            scope.spawn(move |_| keep_busy(done, caller));
+            scope.spawn(move |_| {
+                keep_busy(done, caller);
+            });
         }
         // Set however `f` ends: the scope waits for the helpers, and they for this.
         let _done = SetOnDrop(done);
@@ -60,10 +62,12 @@ const IDLE_LOOKS: usize = 2048;
 /// steps between them, so the helper slept and was woken a dozen times a run, and many
 /// short sections (the JSON report's, the verbatim copies') finished on the caller alone
 /// before it woke. Written here because rayon has no setting for how long its workers spin.
-fn keep_busy(done: &AtomicBool, caller: Option<usize>) {
+///
+/// Returns how many looks in a row found nothing when it stopped, which the tests read.
+fn keep_busy(done: &AtomicBool, caller: Option<usize>) -> usize {
     // The caller itself may pick this job up while it waits: it must not spin on its own.
     if rayon::current_thread_index() == caller {
-        return;
+        return 0;
     }
     let mut idle = 0;
     while !done.load(Ordering::Acquire) {
@@ -73,12 +77,13 @@ fn keep_busy(done: &AtomicBool, caller: Option<usize>) {
         }
         idle += 1;
         if idle == IDLE_LOOKS {
-            return;
+            break;
         }
         for _ in 0..IDLE_SPINS {
             std::hint::spin_loop();
         }
     }
+    idle
 }
 
 struct SetOnDrop<'a>(&'a AtomicBool);
@@ -121,14 +126,15 @@ mod tests {
 
     #[test]
     fn the_caller_never_waits_on_itself_for_helpers() {
-        // Were it to spin, `done` would never be set and these would not return.
+        // `done` is never set: on its own thread the helper must not look for work at all.
         let never = AtomicBool::new(false);
-        keep_busy(&never, rayon::current_thread_index());
+        assert_eq!(keep_busy(&never, rayon::current_thread_index()), 0);
         let on_worker = on_pool(true, || {
-            keep_busy(&never, rayon::current_thread_index());
-            rayon::current_thread_index()
+            let looks = keep_busy(&never, rayon::current_thread_index());
+            (rayon::current_thread_index(), looks)
         });
-        assert!(on_worker.is_some());
+        assert!(on_worker.0.is_some());
+        assert_eq!(on_worker.1, 0);
     }
 
     /// A helper that is never told the work is done (a report blocked on a slow reader)
@@ -137,16 +143,16 @@ mod tests {
     fn a_helper_with_nothing_to_do_gives_up() {
         let never = AtomicBool::new(false);
         let other_than_this_thread = Some(usize::MAX);
-        keep_busy(&never, other_than_this_thread);
+        assert_eq!(keep_busy(&never, other_than_this_thread), IDLE_LOOKS);
         // And on a worker, where looking for work finds none rather than no pool.
-        let mut gave_up_on = None;
+        let mut gave_up = None;
         rayon::scope(|scope| {
             scope.spawn(|_| {
-                keep_busy(&never, other_than_this_thread);
-                gave_up_on = rayon::current_thread_index();
+                let looks = keep_busy(&never, other_than_this_thread);
+                gave_up = rayon::current_thread_index().map(|_| looks);
             })
         });
-        assert!(gave_up_on.is_some());
+        assert_eq!(gave_up, Some(IDLE_LOOKS));
     }
 
     #[test]
