@@ -178,13 +178,6 @@ impl Rules {
             .into_iter()
     }
 
-    /// Give the role `boilerplate` to body passages that the rules recognise.
-    pub fn mark(&self, text: &str, meta: &Metadata, label: &str, passages: &mut [Passage]) {
-        let furniture = self.furniture(text, meta, label);
-        furniture.mark_patterns(text, passages);
-        furniture.mark_blocks(text, passages);
-    }
-
     /// The rules that apply to one article: the general ones and those of its outlets.
     pub fn furniture(&self, text: &str, meta: &Metadata, label: &str) -> Furniture<'_> {
         let identity = [
@@ -318,7 +311,9 @@ mod tests {
             .enumerate()
             .map(|(paragraph, span)| Passage::new(text, span, Role::Body, paragraph))
             .collect();
-        Rules::builtin().mark(text, &Metadata::default(), label, &mut passages);
+        let furniture = Rules::builtin().furniture(text, &Metadata::default(), label);
+        furniture.mark_patterns(text, &mut passages);
+        furniture.mark_blocks(text, &mut passages);
         passages
             .iter()
             .map(|p| (text[p.span.clone()].to_owned(), p.role))
