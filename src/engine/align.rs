@@ -14,6 +14,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
 
+/// Links diffed as one piece of parallel work at most, so that a slow core never holds a
+/// large share of them (see `shared_paragraphs::CUT_LEAF`). Most links are verbatim copies,
+/// which take no diff; the others take about 10 µs.
+const LINK_LEAF: usize = 32;
+
 /// Links whose word diff keeps at least this share of words are rewordings, below it paraphrases.
 const REWORDED_RATIO: f64 = 0.5;
 
@@ -32,7 +37,13 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     let pairs = candidate_pairs(&features, parallel);
     let mut matches = choose(&pairs, &features, &anchors, parallel);
     drop(features);
-    matches.sort_by_key(|m| (m.passages.left[0], m.passages.right[0]));
+    // A passage is in one link at most, so no two keys are equal.
+    let key = |m: &Match| (m.passages.left[0], m.passages.right[0]);
+    if parallel {
+        matches.par_sort_unstable_by_key(key);
+    } else {
+        matches.sort_unstable_by_key(key);
+    }
 
     let link = |m: Match| {
         let d = diff(&articles, &m.passages, options.diff_deadline);
@@ -53,13 +64,24 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         }
     };
     let mut links: Vec<Link> = if parallel {
-        matches.into_par_iter().map(link).collect()
+        matches
+            .into_par_iter()
+            .with_max_len(LINK_LEAF)
+            .map(link)
+            .collect()
     } else {
         matches.into_iter().map(link).collect()
     };
 
     let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
-    let weights: Vec<u128> = links.iter().map(|l| chain_weight(&articles, l)).collect();
+    let weights: Vec<u128> = if parallel {
+        links
+            .par_iter()
+            .map(|l| chain_weight(&articles, l))
+            .collect()
+    } else {
+        links.iter().map(|l| chain_weight(&articles, l)).collect()
+    };
     for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
         link.moved = moved;
     }
@@ -96,24 +118,37 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// comparison. Two different texts with one hash can only cost an anchor, never make one:
 /// within a side they count as repeats, across the sides the bytes are compared.
 fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
-    let Pair { left, right } = parallel::per_side(parallel, |side| text_counts(&articles[side]));
-    let mut pairs: Vec<(usize, usize)> = left
-        .iter()
-        .filter_map(|(hash, &(l, nl))| match right.get(hash) {
-            Some(&(r, 1)) if nl == 1 => Some((l, r)),
+    let counts = parallel::per_side(parallel, |side| text_counts(&articles[side]));
+    // Taken in the left article's order, so that the pairs come out sorted, and each passage
+    // on its own, so that both cores share the look-ups (taken from the tables in the order of
+    // their slots, they were then sorted on one core: a twentieth of a long comparison).
+    let (left, right) = (&articles.left, &articles.right);
+    let anchor = |l: usize| -> Option<(usize, usize)> {
+        if left.passages[l].role == Role::Boilerplate {
+            return None;
+        }
+        let text = left.passage_text(l);
+        let hash = rustc_hash::FxBuildHasher.hash_one(text);
+        match (counts.left.get(&hash), counts.right.get(&hash)) {
+            (Some(&(_, 1)), Some(&(r, 1))) if right.passage_text(r) == text => Some((l, r)),
             _ => None,
-        })
-        .collect();
-    pairs.sort_unstable();
-    let same =
-        |&(l, r): &(usize, usize)| articles.left.passage_text(l) == articles.right.passage_text(r);
+        }
+    };
+    let passages = 0..left.passages.len();
     if parallel {
-        pairs.into_par_iter().filter(same).collect()
+        passages
+            .into_par_iter()
+            .with_min_len(ANCHOR_LEAF)
+            .filter_map(anchor)
+            .collect()
     } else {
-        pairs.retain(same);
-        pairs
+        passages.filter_map(anchor).collect()
     }
 }
+
+/// Passages looked up as one piece of parallel work at least: a look-up takes well under a
+/// microsecond.
+const ANCHOR_LEAF: usize = 256;
 
 /// For the hash of each passage text of `a` (furniture aside): its first passage and how many
 /// passages have that hash.

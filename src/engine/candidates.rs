@@ -62,9 +62,14 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
             partial[d as usize] = 0;
         }
         touched.clear();
+        // Sorted here, a passage's few pairs at a time, on whichever core found them: left
+        // ids come in ascending order, so the whole list is then sorted. Sorted as a whole,
+        // on one core, it took a fifth of finding them.
+        found.sort_unstable();
+        found.dedup();
         found
     };
-    let mut pairs: Vec<(u32, u32)> = if parallel {
+    let pairs: Vec<(u32, u32)> = if parallel {
         left_ids
             .par_iter()
             .map_init(scratch, scan)
@@ -74,8 +79,7 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
         let mut own = scratch();
         left_ids.iter().flat_map(|l| scan(&mut own, l)).collect()
     };
-    pairs.sort_unstable();
-    pairs.dedup();
+    debug_assert!(pairs.is_sorted_by(|a, b| a < b));
     pairs
 }
 

@@ -13,6 +13,7 @@ mod matching;
 mod order;
 pub mod parallel;
 mod parse;
+mod queue_wait;
 mod rule_file;
 mod sentences;
 mod shared_paragraphs;
