@@ -203,3 +203,73 @@ fn shared_fraction(article: &Article, link_of: &[Option<usize>]) -> f64 {
         shared as f64 / total as f64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Metadata, build_article};
+
+    fn article(text: &str) -> Article {
+        build_article("t", None, text.to_owned(), Metadata::default())
+    }
+
+    /// Every passage of `a` with text `text`.
+    fn find(a: &Article, text: &str) -> Vec<usize> {
+        (0..a.passages.len())
+            .filter(|&i| a.passage_text(i) == text)
+            .collect()
+    }
+
+    fn anchors_both_ways(articles: &Pair<Article>) -> Vec<(usize, usize)> {
+        let serial = verbatim_copies(articles, false);
+        assert_eq!(verbatim_copies(articles, true), serial);
+        serial
+    }
+
+    #[test]
+    fn texts_once_on_each_side_are_anchors_in_left_order() {
+        let articles = Pair::new(
+            article(
+                "Harbour vote\n\nThe council met on Monday. Rents rose by 4%.\n\n\
+                 The mayor resigned.\n\nRents rose by 4%.",
+            ),
+            article(
+                "Harbour vote\n\nThe mayor resigned.\n\nThe council met on Monday.\n\n\
+                 Rents rose by 4%.",
+            ),
+        );
+        let (l, r) = (&articles.left, &articles.right);
+        let one = |a: &Article, text: &str| find(a, text)[0];
+        // "Rents rose by 4%." is twice on the left: no anchor, wherever it is on the right.
+        assert_eq!(find(l, "Rents rose by 4%.").len(), 2);
+        assert_eq!(
+            anchors_both_ways(&articles),
+            [
+                (one(l, "Harbour vote"), one(r, "Harbour vote")),
+                (
+                    one(l, "The council met on Monday."),
+                    one(r, "The council met on Monday.")
+                ),
+                (one(l, "The mayor resigned."), one(r, "The mayor resigned.")),
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_is_no_anchor_and_no_repeat() {
+        let mut articles = Pair::new(
+            article(
+                "Harbour vote\n\nFollow the count live.\n\nThe mayor resigned.\n\nFollow the count live.",
+            ),
+            article("Harbour vote\n\nThe mayor resigned.\n\nFollow the count live."),
+        );
+        // The first copy on the left is furniture (as a block rule or a tag line makes it):
+        // the other is then the only body passage with that text, and the anchor is its own.
+        let copies = find(&articles.left, "Follow the count live.");
+        articles.left.passages[copies[0]].role = Role::Boilerplate;
+        let right_copy = find(&articles.right, "Follow the count live.")[0];
+        let anchors = anchors_both_ways(&articles);
+        assert!(anchors.contains(&(copies[1], right_copy)));
+        assert!(anchors.iter().all(|&(l, _)| l != copies[0]));
+    }
+}
