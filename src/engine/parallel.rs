@@ -344,35 +344,8 @@ mod tests {
     /// Time spent on work the helper took is not time the core was taken from it.
     #[test]
     fn a_long_job_is_not_taken_for_preemption() {
-        use std::sync::atomic::AtomicUsize;
-        let never = AtomicBool::new(false);
-        let jobs = AtomicUsize::new(0);
-        let jobs_seen = AtomicUsize::new(0);
-        // Each job the clock sees run took a millisecond; a look took 2 µs.
-        let mut at = Instant::now();
-        let clock = || {
-            let ran = jobs.load(Ordering::Relaxed);
-            at += if ran == jobs_seen.swap(ran, Ordering::Relaxed) {
-                LOOK
-            } else {
-                Duration::from_millis(1)
-            };
-            at
-        };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .unwrap();
-        let stop = pool.scope(|scope| {
-            for _ in 0..3 {
-                scope.spawn(|_| {
-                    jobs.fetch_add(1, Ordering::Relaxed);
-                });
-            }
-            // On the pool's one worker, where the jobs wait in its own queue.
-            keep_busy(&never, Some(usize::MAX), clock, unknown)
-        });
-        assert_eq!(jobs.load(Ordering::Relaxed), 3);
+        let (stop, jobs) = after_jobs_of_a_millisecond(3, &[0]);
+        assert_eq!(jobs, 3);
         assert_eq!(stop, Stop::Idle);
     }
 
