@@ -120,8 +120,8 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
     let counts = parallel::per_side(parallel, |side| text_counts(&articles[side]));
     // Taken in the left article's order, so that the pairs come out sorted, and each passage
-    // on its own, so that both cores share the look-ups (taken from the tables in the order of
-    // their slots, they were then sorted on one core: a twentieth of a long comparison).
+    // on its own, so that both cores share the look-ups (walked in the order of the table's
+    // slots and then sorted, on one core, they took 4% of a 100k-word comparison).
     let (left, right) = (&articles.left, &articles.right);
     let anchor = |l: usize| -> Option<(usize, usize)> {
         if left.passages[l].role == Role::Boilerplate {

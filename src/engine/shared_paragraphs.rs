@@ -29,7 +29,7 @@ enum Source {
 /// Paragraphs cut as one piece of parallel work at most. Left to itself, rayon hands each core
 /// a quarter or a half of the paragraphs at once, and when the virtual machine's other core
 /// runs slow (a neighbour on the host) the fast one waits for it at the end; in pieces of this
-/// size it takes over the rest. A paragraph takes 1–2 µs to cut.
+/// size it takes over the rest. A paragraph takes about 3 µs to cut.
 const CUT_LEAF: usize = 8;
 
 /// Both articles, with every paragraph that the right one shares with the left cut once.
