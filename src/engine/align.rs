@@ -128,8 +128,8 @@ fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usiz
             return None;
         }
         let text = left.passage_text(l);
-        let hash = rustc_hash::FxBuildHasher.hash_one(text);
-        match (counts.left.get(&hash), counts.right.get(&hash)) {
+        let hash = counts.left.hashes[l];
+        match (counts.left.seen.get(&hash), counts.right.seen.get(&hash)) {
             (Some(&(_, 1)), Some(&(r, 1))) if right.passage_text(r) == text => Some((l, r)),
             _ => None,
         }
@@ -150,18 +150,27 @@ fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usiz
 /// microsecond.
 const ANCHOR_LEAF: usize = 256;
 
-/// For the hash of each passage text of `a` (furniture aside): its first passage and how many
-/// passages have that hash.
-fn text_counts(a: &Article) -> FxHashMap<u64, (usize, u32)> {
+/// The passage texts of one article by hash, furniture aside.
+struct TextCounts {
+    /// Per passage, the hash of its text (0 for furniture, which is never looked up), kept for
+    /// the look-ups rather than taken again.
+    hashes: Vec<u64>,
+    /// Per hash: its first passage and how many passages have it.
+    seen: FxHashMap<u64, (usize, u32)>,
+}
+
+fn text_counts(a: &Article) -> TextCounts {
     let mut seen: FxHashMap<u64, (usize, u32)> =
         FxHashMap::with_capacity_and_hasher(a.passages.len(), Default::default());
+    let mut hashes = vec![0; a.passages.len()];
     for (i, p) in a.passages.iter().enumerate() {
         if p.role != Role::Boilerplate {
             let hash = rustc_hash::FxBuildHasher.hash_one(a.passage_text(i));
+            hashes[i] = hash;
             seen.entry(hash).or_insert((i, 0)).1 += 1;
         }
     }
-    seen
+    TextCounts { hashes, seen }
 }
 
 /// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
