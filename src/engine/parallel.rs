@@ -25,8 +25,8 @@ pub fn worth_it(bytes: usize) -> bool {
 /// a worker, it took 2–6% less time (README, Performance).
 ///
 /// One other worker is also kept from falling asleep while `f` runs (see [`keep_busy`]).
-/// One: the engine splits its work in two nearly everywhere, and on a machine with many cores
-/// the rest would only burn them.
+/// One: the engine was measured on two cores, and on a machine with many the others would
+/// mostly spin.
 pub fn on_pool<R: Send>(parallel: bool, f: impl FnOnce() -> R + Send) -> R {
     if !parallel {
         return f();
@@ -105,8 +105,8 @@ enum Stop {
 /// program that has been running, so once either thread has waited for its core (`now` is the
 /// clock, `caller_wait` the total time the caller has waited for its core, when known), the
 /// helper leaves its worker to rayon. With a busy loop on one core, by turns at 100k words a
-/// side (60 rounds), the median fell from 23.2 ms to 21.2 ms, what it is with no helper at all
-/// (21.1 ms). On an idle machine the scheduler now and then puts the helper on the caller's
+/// side (60 rounds), the median fell from 20.8 ms to 19.2 ms, about what it is with no helper
+/// at all (19.5 ms; README, Performance). On an idle machine the scheduler now and then puts the helper on the caller's
 /// core for a while, where its spinning takes the caller's time: it stops there too (a review
 /// counted 13 runs of 60 at 100k, with no change in the median).
 fn keep_busy(
