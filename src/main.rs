@@ -158,7 +158,7 @@ fn run_compare(args: &CompareArgs) -> u8 {
     let bytes = file_pair_bytes(Pair::new(&args.left, &args.right));
     let long = bytes.is_some_and(long_enough);
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if long && bytes.is_some_and(parallax::heap::huge_pages_pay) {
+    if long {
         parallax::heap::huge_pages_for_workers();
     }
     engine::parallel::on_pool(long, || compare_and_report(args))
