@@ -35,15 +35,8 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     }
     let features = Features::build(&articles, &skip, parallel);
     let pairs = candidate_pairs(&features, parallel);
-    let mut matches = choose(&pairs, &features, &anchors, parallel);
+    let matches = choose(&pairs, &features, &anchors, parallel);
     drop(features);
-    // A passage is in one link at most, so no two keys are equal.
-    let key = |m: &Match| (m.passages.left[0], m.passages.right[0]);
-    if parallel {
-        matches.par_sort_unstable_by_key(key);
-    } else {
-        matches.sort_unstable_by_key(key);
-    }
 
     let link = |m: Match| {
         let d = diff(&articles, &m.passages, options.diff_deadline);

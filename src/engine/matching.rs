@@ -5,6 +5,7 @@ use super::comparison::PassageIds;
 use super::features::Features;
 use super::similarity::{Union, link_score, overlap};
 use crate::side::{Pair, Side};
+use itertools::Itertools;
 use rayon::prelude::*;
 use smallvec::smallvec;
 use std::cmp::Ordering;
@@ -40,7 +41,8 @@ fn priority(a: &Scored, b: &Scored) -> Ordering {
 }
 
 /// Choose links among candidate `pairs`, given `anchors`: pairs already linked (verbatim
-/// copies), whose passages are taken and which are returned with the rest.
+/// copies, in the order of the left article), whose passages are taken and which are
+/// returned with the rest. All come back in the order of their first left passage.
 pub fn choose(
     pairs: &[(u32, u32)],
     f: &Features,
@@ -98,11 +100,24 @@ pub fn choose(
         });
     }
     grow(&mut matches, &mut taken, f);
-    matches.extend(anchors.iter().map(|&(l, r)| Match {
+    // The anchors, most of the links between copies of a story, are in order already: only
+    // the others are sorted before the two are merged. Sorting all of them took 0.3 ms at
+    // 100k words a side, a thirtieth of the comparison.
+    matches.sort_unstable_by_key(left_first);
+    debug_assert!(anchors.is_sorted_by_key(|&(l, _)| l));
+    let anchored = anchors.iter().map(|&(l, r)| Match {
         passages: Pair::new(smallvec![l], smallvec![r]),
         score: 1.0,
-    }));
+    });
+    // A passage is in one match at most, so no two keys are equal.
     matches
+        .into_iter()
+        .merge_by(anchored, |a, b| left_first(a) < left_first(b))
+        .collect()
+}
+
+fn left_first(m: &Match) -> usize {
+    m.passages.left[0]
 }
 
 #[derive(Debug, Clone, Copy)]
