@@ -185,7 +185,17 @@ fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
     ends.sort();
     let mut h = rustc_hash::FxHasher::default();
     ends.hash(&mut h);
-    ((total as u128) << 64) | h.finish() as u128
+    weight_of(total, h.finish())
+}
+
+/// Bits of a chain weight below the words: the 64 of the tie-break and 32 more, which take
+/// the carries when the tie-breaks of up to 2^32 links are summed along a chain. With 64 bits
+/// only, each link could carry one into the words, and a chain of many short links outweighed
+/// a chain with more words.
+const TIE_BREAK_BITS: u32 = 96;
+
+fn weight_of(words: usize, tie_break: u64) -> u128 {
+    ((words as u128) << TIE_BREAK_BITS) | u128::from(tie_break)
 }
 
 /// The fraction of the article's body words that lie in linked passages.
@@ -210,6 +220,19 @@ fn shared_fraction(article: &Article, link_of: &[Option<usize>]) -> f64 {
 mod tests {
     use super::*;
     use crate::engine::{Metadata, build_article};
+
+    #[test]
+    fn more_words_outweigh_any_number_of_tie_breaks() {
+        for links in [2u32, 3, 1_000, 1 << 20] {
+            let many_short: u128 = (0..links).map(|_| weight_of(1, u64::MAX)).sum();
+            let one_longer = weight_of(links as usize + 1, 0);
+            assert!(many_short < one_longer, "{links} links of one word");
+        }
+        assert!(
+            weight_of(5, 1) > weight_of(5, 0),
+            "the tie-break still breaks ties"
+        );
+    }
 
     fn article(text: &str) -> Article {
         build_article("t", None, text.to_owned(), Metadata::default())
