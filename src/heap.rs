@@ -37,15 +37,17 @@ pub fn keep_freed_memory() {
 /// 0.88M words a side page faults fell from 7,970 to 1,280 and processor time by 7–11%
 /// (README, Performance); peak memory rose from 38 to 42 MiB. At 100k words a side, once each
 /// heap's first 2 MiB is set aside (see [`advise_own_heap`]), page faults fell from 1,170 to
-/// 250 and the median time by 8% (60 rounds by turns); at 25k words, the shortest
-/// comparison run on both cores, the median by 5% while the slowest tenth rose from 6.5 to
-/// 9.7 ms (150 rounds): a huge page is sometimes slow to come on the README's machine.
+/// 250 and the median time by 8% (60 rounds by turns); at 25k words (268 KB of input, just
+/// over what is compared on both cores), the median by 5% while the slowest tenth rose from
+/// 6.5 to 9.7 ms (150 rounds): a huge page is sometimes slow to come on the README's machine.
+/// Each worker clears one huge page as the pool starts (see [`advise_own_heap`]), so on a
+/// machine with many cores even a short comparison takes 2 MiB of memory a worker.
 ///
 /// Each worker's arena is made whole at once (`M_TOP_PAD`, set before the pool starts its
 /// threads), since the kernel backs a range by a huge page only when all 2 MiB of it are
 /// mapped alike, and then marked for huge pages. Without transparent huge pages in the kernel,
-/// or in a process where glibc lays its heaps out otherwise, this changes nothing: the advice
-/// says how memory is backed, never what it holds.
+/// the advice is refused and the only change is the block each worker sets aside, which
+/// holds address space, not memory.
 pub fn huge_pages_for_workers() {
     // SAFETY: mallopt only changes an allocator limit; other threads may allocate meanwhile,
     // which glibc allows (it takes the arena's lock).
@@ -70,8 +72,14 @@ pub const HUGE_PAGE: usize = 2 << 20;
 /// 2 MiB as it made the arena, before the advice, so everything allocated there would still be
 /// faulted in 4 KiB at a time: the 1,170 page faults of a 100k-word comparison came down to
 /// 1,080 only, and its time rose. A block that is never freed fills the rest of that range,
-/// so the worker's allocations start at the next huge page. The block itself is never
-/// touched (glibc writes only the sizes at either end of it), so it costs address space only.
+/// so the worker's allocations start at the next huge page. The block itself is never touched
+/// (glibc writes only the sizes at either end of it), so it holds address space, not memory;
+/// but the size glibc writes after it, at the start of the top of the heap, clears the next
+/// huge page at once, whether or not the worker then has work. Ending the block a small page
+/// short, so that only a worker that allocates clears one, was slower: 100k words a side
+/// 9.32 -> 9.77 ms and 25k 4.19 -> 4.60 ms (medians, 80 and 100 rounds by turns), with as
+/// many huge pages (likely as a huge page cleared mid-comparison also clears the worker's
+/// caches; not measured).
 fn advise_own_heap() {
     // SAFETY: the probe block is freed straight after its address is taken. madvise with
     // MADV_HUGEPAGE changes how the pages of the range are backed, not their contents or
@@ -87,8 +95,9 @@ fn advise_own_heap() {
         libc::free(block);
         libc::madvise(heap as *mut c_void, THREAD_HEAP, libc::MADV_HUGEPAGE);
         // The freed probe went back to the top of the heap, where glibc carves the next
-        // block: one that ends at the huge page boundary. Should glibc place it elsewhere,
-        // at most 2 MiB of address space is lost.
+        // block: one that ends at the huge page boundary. Should glibc place it elsewhere (a
+        // heap shared by more threads than glibc has arenas), it is an ordinary block of at
+        // most 2 MiB that is never touched.
         let boundary = (block as usize + HUGE_PAGE) & !(HUGE_PAGE - 1);
         let set_aside = libc::malloc(boundary - block as usize);
         // An allocation nothing reads may be optimised away, and this one was.
