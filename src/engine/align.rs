@@ -37,6 +37,8 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     let pairs = candidate_pairs(&features, parallel);
     let matches = choose(&pairs, &features, &anchors, parallel);
     drop(features);
+    // The order of the links is the left article's: the moved chain and the reports need it.
+    debug_assert!(matches.is_sorted_by_key(|m| m.passages.left[0]));
 
     let link = |m: Match| {
         let d = diff(&articles, &m.passages, options.diff_deadline);
