@@ -106,9 +106,9 @@ enum Stop {
 /// clock, `caller_wait` the total time the caller has waited for its core, when known), the
 /// helper leaves its worker to rayon. With a busy loop on one core, by turns at 100k words a
 /// side (60 rounds), the median fell from 20.8 ms to 19.2 ms, about what it is with no helper
-/// at all (19.5 ms; README, Performance). On an idle machine the scheduler now and then puts the helper on the caller's
-/// core for a while, where its spinning takes the caller's time: it stops there too (a review
-/// counted 13 runs of 60 at 100k, with no change in the median).
+/// at all (19.5 ms; README, Performance). On an idle machine the scheduler now and then puts
+/// the helper on the caller's core for a while, where its spinning takes the caller's time: it
+/// stops there too (a review counted 13 runs of 60 at 100k, with no change in the median).
 fn keep_busy(
     done: &AtomicBool,
     caller: Option<usize>,
