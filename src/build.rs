@@ -13,13 +13,6 @@ mod rule_file;
 const RULES: &str = "assets/boilerplate.toml";
 
 fn main() {
-    // A position-independent executable makes the dynamic loader patch ~35,000 pointers at
-    // every start, a third of the instructions of comparing two short articles. The code is
-    // still compiled position-independent; only the final link is fixed in place.
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
-    link_unwinder_statically();
     println!("cargo::rerun-if-changed={RULES}");
     println!("cargo::rerun-if-changed=src/engine/rule_file.rs");
     let text = std::fs::read_to_string(RULES).unwrap_or_else(|e| panic!("{RULES}: {e}"));
@@ -42,39 +35,6 @@ fn main() {
     index.push_str("];\n");
     index.push_str(&rule_file_code(&rules));
     std::fs::write(out.join("boilerplate_dfas.rs"), index).expect("OUT_DIR is writable");
-}
-
-/// Take the unwinder (`_Unwind_*`, which panics and backtraces need) from GCC's static
-/// `libgcc_eh.a` rather than from `libgcc_s.so`: loading that library, relocating it and
-/// running its start-up code (which asks the processor for its features, a trap to the
-/// hypervisor on a virtual machine) took ~95 µs of every start here, 7% of comparing two short
-/// articles. Linked from this crate, the archive comes before the standard library's
-/// `-lgcc_s` on the link line, so its copy is the one used and `libgcc_s` is left out as not
-/// needed. Only where the C compiler has the archive (GCC on Linux with glibc); elsewhere the
-/// link stays as Rust makes it. Where it is linked, the cfg `static_unwinder` is set, so that
-/// the tests check what the build did rather than asking the compiler again.
-fn link_unwinder_statically() {
-    println!("cargo::rustc-check-cfg=cfg(static_unwinder)");
-    let var = |name| std::env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") != "linux"
-        || var("CARGO_CFG_TARGET_ENV") != "gnu"
-        || var("TARGET") != var("HOST")
-    {
-        return;
-    }
-    let Ok(out) = std::process::Command::new("cc")
-        .arg("-print-file-name=libgcc_eh.a")
-        .output()
-    else {
-        return;
-    };
-    let archive = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    // Without the archive, the compiler prints the bare name back.
-    if let (true, Some(dir)) = (archive.is_absolute() && archive.is_file(), archive.parent()) {
-        println!("cargo::rustc-link-search=native={}", dir.display());
-        println!("cargo::rustc-link-lib=static=gcc_eh");
-        println!("cargo::rustc-cfg=static_unwinder");
-    }
 }
 
 /// Rust code for a function `builtin_rule_file()` that builds `rules` as they were read, so

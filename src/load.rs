@@ -59,14 +59,8 @@ fn build(drafted: Pair<Drafted>) -> Pair<Article> {
     articles
 }
 
-/// The size of the two files together, when both sides are regular files: what decides
-/// whether they are compared on both cores ([`long_enough`]).
-pub fn file_pair_bytes(names: Pair<&str>) -> Option<u64> {
-    file_pair(names).map(|(_, bytes)| bytes)
-}
-
-/// Whether two files of `bytes` together are long enough to be compared on both cores.
-pub fn long_enough(bytes: u64) -> bool {
+/// Whether two files of `bytes` together are long enough to be read on both cores.
+fn long_enough(bytes: u64) -> bool {
     usize::try_from(bytes).is_ok_and(engine::parallel::worth_it)
 }
 
@@ -142,9 +136,9 @@ mod tests {
         let short = short.to_string_lossy().into_owned();
         assert!(long_files(Pair::new(short.as_str(), short.as_str())).is_none());
         assert!(long_files(Pair::new(a.as_str(), "-")).is_none());
-        let both = file_pair_bytes(Pair::new(a.as_str(), short.as_str()));
+        let both = file_pair(Pair::new(a.as_str(), short.as_str())).map(|(_, bytes)| bytes);
         assert_eq!(both, Some(std::fs::metadata(&a).unwrap().len() + 14));
-        assert_eq!(file_pair_bytes(Pair::new(a.as_str(), "-")), None);
+        assert!(file_pair(Pair::new(a.as_str(), "-")).is_none());
     }
 
     /// A FIFO may never be written to: a failing first side must not wait on it.

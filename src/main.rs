@@ -1,26 +1,17 @@
-//! The `parallax` command. On Linux with glibc the process starts in `start`, not in Rust's
-//! runtime start-up; elsewhere (where the standard library collects the arguments only in that
-//! start-up) in an ordinary `main`.
-#![cfg_attr(all(target_os = "linux", target_env = "gnu"), no_main)]
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod start;
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(run())
-}
+//! The `parallax` command.
+#![forbid(unsafe_code)]
 
 use clap::Parser;
 use parallax::cli::{Cli, ColorChoice, Command, CompareArgs, OpenArgs, SourceArgs};
 use parallax::engine::{self, CompareOptions, Comparison};
 use parallax::input::{InputEnv, LoadError};
-use parallax::load::{file_pair_bytes, load_pair, long_enough};
+use parallax::load::load_pair;
 use parallax::paths::Paths;
 use parallax::report::{self, Format, Style};
 use parallax::side::Pair;
 use parallax::tui::{self, App, Setup};
 use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
 /// Exit statuses: success, failure, and bad input (a missing, unreadable or unsuitable
@@ -29,14 +20,13 @@ const SUCCESS: u8 = 0;
 const FAILURE: u8 = 1;
 const BAD_INPUT: u8 = 2;
 
-/// The command; its exit status.
-fn run() -> u8 {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    ExitCode::from(match cli.command {
         Some(Command::Compare(args)) => run_compare(&args),
         Some(Command::Notes(command)) => run_notes(command),
         None => run_reader(cli.open),
-    }
+    })
 }
 
 fn compare_sources(left: &str, right: &str, sources: &SourceArgs) -> Result<Comparison, LoadError> {
@@ -155,16 +145,6 @@ fn display_source(source: &str) -> &str {
 }
 
 fn run_compare(args: &CompareArgs) -> u8 {
-    let bytes = file_pair_bytes(Pair::new(&args.left, &args.right));
-    let long = bytes.is_some_and(long_enough);
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if long {
-        parallax::heap::huge_pages_for_workers();
-    }
-    engine::parallel::on_pool(long, || compare_and_report(args))
-}
-
-fn compare_and_report(args: &CompareArgs) -> u8 {
     let comparison = match compare_sources(&args.left, &args.right, &args.sources) {
         Ok(c) => c,
         Err(e) => {
@@ -180,45 +160,11 @@ fn compare_and_report(args: &CompareArgs) -> u8 {
             std::env::var_os("NO_COLOR").as_deref(),
         ),
     };
-    let code = write_report(&comparison, args.format, style);
-    // The process is about to end, which returns all its memory at once; freeing a long
-    // comparison's millions of strings one by one first took a tenth of the run.
-    std::mem::forget(comparison);
-    code
-}
-
-/// Bytes of report gathered before each write to standard output. Small, because every page
-/// of buffer is a page fault the first time it is filled (1.5–2 µs each here), which cost more
-/// than the extra writes; the JSON writer's own buffer of the same size passes through it.
-const REPORT_BUFFER: usize = 16 * 1024;
-
-/// Standard output as a plain file. Rust's `Stdout` is line-buffered, and searched every
-/// buffer-full it was handed for its last newline: on a long JSON report that search cost more
-/// than writing. The report has its own buffer, so the line buffering buys nothing here.
-#[cfg(unix)]
-fn unbuffered_stdout() -> Option<std::fs::File> {
-    use std::os::fd::AsFd;
-    io::stdout()
-        .as_fd()
-        .try_clone_to_owned()
-        .ok()
-        .map(std::fs::File::from)
-}
-
-#[cfg(not(unix))]
-fn unbuffered_stdout() -> Option<std::fs::File> {
-    None
+    write_report(&comparison, args.format, style)
 }
 
 fn write_report(comparison: &Comparison, format: Format, style: Style) -> u8 {
-    let stdout = io::stdout();
-    let mut out: io::BufWriter<Box<dyn Write>> = io::BufWriter::with_capacity(
-        REPORT_BUFFER,
-        match unbuffered_stdout() {
-            Some(file) => Box::new(file),
-            None => Box::new(stdout.lock()),
-        },
-    );
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match report::write(comparison, format, style, &mut out).and_then(|()| out.flush()) {
         Ok(()) => SUCCESS,
         // A reader such as `head` closing the pipe early is not an error.

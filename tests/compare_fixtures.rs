@@ -86,7 +86,7 @@ fn glued_plea_is_boilerplate_and_the_story_sentence_is_not() {
 }
 
 #[test]
-fn title_standfirst_and_furniture_roles() {
+fn title_standfirst_and_boilerplate_roles() {
     let c = ferry();
     let (l, r) = (&c.articles.left, &c.articles.right);
     assert_eq!(

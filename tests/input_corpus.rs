@@ -53,13 +53,7 @@ fn common(expected: &[String], got: &[String]) -> usize {
 
 #[test]
 fn readability_test_pages_extract_with_high_recall() {
-    let Some(corpus) = std::env::var_os("PARALLAX_CORPUS").map(PathBuf::from) else {
-        eprintln!(
-            "SKIPPED input_corpus: set PARALLAX_CORPUS to the shared corpus to run the extraction check"
-        );
-        println!(
-            "SKIPPED input_corpus: set PARALLAX_CORPUS to the shared corpus to run the extraction check"
-        );
+    let Some(corpus) = corpus() else {
         return;
     };
     let root = corpus.join("html");
@@ -143,7 +137,7 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A seed article dressed, at test time, as a saved news page with page furniture around it.
+/// A seed article dressed, at test time, as a saved news page with page boilerplate around it.
 /// The seed text is read from the corpus and never stored in the repository.
 fn as_saved_page(article: &str) -> String {
     let mut lines = article.lines().map(str::trim).filter(|l| !l.is_empty());

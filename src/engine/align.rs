@@ -6,7 +6,7 @@ use super::candidates::candidate_pairs;
 use super::comparison::{Comparison, Link, LinkKind, Stats};
 use super::features::Features;
 use super::matching::{Match, choose};
-use super::order::moved;
+use super::moved::moved;
 use super::parallel;
 use super::word_diff::diff;
 use crate::side::{Pair, Side};
@@ -108,15 +108,12 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
 /// lines, spares them tokenising and scoring, which is most of the work on long texts.
 ///
 /// Texts are found by a hash of their bytes, and only pairs whose hashes agree are compared,
-/// in the order of the left article: keyed by the texts themselves, every lookup compared two
-/// texts at random places in megabytes of article, and waiting on memory was a tenth of a long
-/// comparison. Two different texts with one hash can only cost an anchor, never make one:
-/// within a side they count as repeats, across the sides the bytes are compared.
+/// so that a look-up does not read texts at random places in megabytes of article. Two
+/// different texts with one hash can only cost an anchor, never make one: within a side they
+/// count as repeats, across the sides the bytes are compared.
 fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usize)> {
     let counts = parallel::per_side(parallel, |side| text_counts(&articles[side]));
-    // Taken in the left article's order, so that the pairs come out sorted, and each passage
-    // on its own, so that both cores share the look-ups (walked in the order of the table's
-    // slots and then sorted, on one core, they took 4% of a 100k-word comparison).
+    // Taken in the left article's order, so that the pairs come out sorted.
     let (left, right) = (&articles.left, &articles.right);
     let anchor = |l: usize| -> Option<(usize, usize)> {
         if left.passages[l].role == Role::Boilerplate {
@@ -145,9 +142,9 @@ fn verbatim_copies(articles: &Pair<Article>, parallel: bool) -> Vec<(usize, usiz
 /// microsecond.
 const ANCHOR_LEAF: usize = 256;
 
-/// The passage texts of one article by hash, furniture aside.
+/// The passage texts of one article by hash, boilerplate aside.
 struct TextCounts {
-    /// Per passage, the hash of its text (0 for furniture, which is never looked up), kept for
+    /// Per passage, the hash of its text (0 for boilerplate, which is never looked up), kept for
     /// the look-ups rather than taken again.
     hashes: Vec<u64>,
     /// Per hash: its first passage and how many passages have it.
@@ -283,14 +280,14 @@ mod tests {
     }
 
     #[test]
-    fn furniture_is_no_anchor_and_no_repeat() {
+    fn boilerplate_is_no_anchor_and_no_repeat() {
         let mut articles = Pair::new(
             article(
                 "Harbour vote\n\nFollow the count live.\n\nThe mayor resigned.\n\nFollow the count live.",
             ),
             article("Harbour vote\n\nThe mayor resigned.\n\nFollow the count live."),
         );
-        // The first copy on the left is furniture (as a block rule or a tag line makes it):
+        // The first copy on the left is boilerplate (as a block rule or a tag line makes it):
         // the other is then the only body passage with that text, and the anchor is its own.
         let copies = find(&articles.left, "Follow the count live.");
         articles.left.passages[copies[0]].role = Role::Boilerplate;

@@ -10,7 +10,7 @@ pub enum Role {
     Title,
     Standfirst,
     Body,
-    /// Page furniture: donation pleas, comment prompts, photo credits. Kept, never deleted.
+    /// Page boilerplate: donation pleas, comment prompts, photo credits. Kept, never deleted.
     Boilerplate,
 }
 

@@ -1,4 +1,4 @@
-//! Recognising page furniture (donation pleas, comment prompts, photo credits) from rules
+//! Recognising page boilerplate (donation pleas, comment prompts, photo credits) from rules
 //! kept as data in `assets/boilerplate.toml`.
 
 use super::article::{Metadata, Passage, Role};
@@ -31,13 +31,6 @@ impl Matcher {
             Matcher::Built(dfa) => rule_file::is_match(dfa, haystack),
         }
     }
-
-    fn is_match_pair(&self, a: &[u8], b: &[u8]) -> (bool, bool) {
-        match self {
-            Matcher::Baked(dfa) => rule_file::is_match_pair(dfa, a, b),
-            Matcher::Built(dfa) => rule_file::is_match_pair(dfa, a, b),
-        }
-    }
 }
 
 #[derive(Debug)]
@@ -51,7 +44,7 @@ struct Outlet {
     name: String,
     names: Vec<String>,
     signatures: Vec<String>,
-    /// A passage matching any of these is furniture.
+    /// A passage matching any of these is boilerplate.
     patterns: Vec<Matcher>,
     blocks: Vec<Block>,
 }
@@ -78,9 +71,9 @@ fn take_blocks(matchers: &mut impl Iterator<Item = Matcher>, count: usize) -> Ve
 /// Compiled boilerplate rules.
 #[derive(Debug)]
 pub struct Rules {
-    /// Longer passages are never furniture by pattern (block rules still apply).
+    /// Longer passages are never boilerplate by pattern (block rules still apply).
     max_words: usize,
-    /// A passage matching any of these is furniture.
+    /// A passage matching any of these is boilerplate.
     patterns: Vec<Matcher>,
     blocks: Vec<Block>,
     outlets: Vec<Outlet>,
@@ -112,6 +105,7 @@ impl Rules {
     }
 
     /// The rules shipped in `assets/boilerplate.toml`, with the automata the build compiled.
+    #[allow(unsafe_code)]
     pub fn builtin() -> &'static Rules {
         static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
         RULES.get_or_init(|| {
@@ -179,7 +173,7 @@ impl Rules {
     }
 
     /// The rules that apply to one article: the general ones and those of its outlets.
-    pub fn furniture(&self, text: &str, meta: &Metadata, label: &str) -> Furniture<'_> {
+    pub fn for_article(&self, text: &str, meta: &Metadata, label: &str) -> ArticleRules<'_> {
         let identity = [
             label,
             meta.outlet.as_deref().unwrap_or(""),
@@ -187,7 +181,7 @@ impl Rules {
         ]
         .join(" ");
         let outlets: Vec<&Outlet> = self.applicable(&identity, text).collect();
-        Furniture {
+        ArticleRules {
             max_words: self.max_words,
             sets: self
                 .patterns
@@ -203,23 +197,19 @@ impl Rules {
     }
 }
 
-/// The boilerplate rules that apply to one article ([`Rules::furniture`]).
+/// The boilerplate rules that apply to one article ([`Rules::boilerplate`]).
 #[derive(Debug)]
-pub struct Furniture<'r> {
+pub struct ArticleRules<'r> {
     max_words: usize,
-    /// A passage matching any of these is furniture.
+    /// A passage matching any of these is boilerplate.
     sets: Vec<&'r Matcher>,
     blocks: Vec<&'r Block>,
 }
 
-/// Passage indices within what one call of [`Furniture::mark_patterns`] is given, which is
-/// often one paragraph: inline, so that a paragraph's few sentences allocate nothing.
-type Indices = smallvec::SmallVec<[usize; 16]>;
-
-impl Furniture<'_> {
-    /// Whether a passage is furniture by pattern in one article exactly when it is in the
+impl ArticleRules<'_> {
+    /// Whether a passage is boilerplate by pattern in one article exactly when it is in the
     /// other: the same automata apply to both.
-    pub fn same_patterns(&self, other: &Furniture<'_>) -> bool {
+    pub fn same_patterns(&self, other: &ArticleRules<'_>) -> bool {
         self.max_words == other.max_words
             && self.sets.len() == other.sets.len()
             && self
@@ -232,36 +222,16 @@ impl Furniture<'_> {
     /// Give the role `boilerplate` to the body passages that a pattern matches. Each passage is
     /// judged on its own text, so any run of passages may be given at a time.
     pub fn mark_patterns(&self, text: &str, passages: &mut [Passage]) {
-        let passage_text = |p: &Passage| text[p.span.clone()].as_bytes();
-        // Each automaton takes the passages no earlier one matched, two at a time.
-        let mut undecided: Indices = (0..passages.len())
-            .filter(|&i| passages[i].role == Role::Body && passages[i].words <= self.max_words)
-            .collect();
-        let mut matched = Indices::new();
-        for set in &self.sets {
-            let mut unmatched = Indices::with_capacity(undecided.len());
-            for pair in undecided.chunks(2) {
-                let answers = match *pair {
-                    [i, j] => {
-                        let bytes = |k: usize| passage_text(&passages[k]);
-                        let (a, b) = set.is_match_pair(bytes(i), bytes(j));
-                        [Some((i, a)), Some((j, b))]
-                    }
-                    [i] => [Some((i, set.is_match(passage_text(&passages[i])))), None],
-                    _ => unreachable!("chunks of at most two"),
-                };
-                for (k, is_match) in answers.into_iter().flatten() {
-                    if is_match {
-                        matched.push(k);
-                    } else {
-                        unmatched.push(k);
-                    }
-                }
+        for p in passages.iter_mut() {
+            if p.role == Role::Body
+                && p.words <= self.max_words
+                && self
+                    .sets
+                    .iter()
+                    .any(|set| set.is_match(text[p.span.clone()].as_bytes()))
+            {
+                p.role = Role::Boilerplate;
             }
-            undecided = unmatched;
-        }
-        for k in matched {
-            passages[k].role = Role::Boilerplate;
         }
     }
 
@@ -311,9 +281,9 @@ mod tests {
             .enumerate()
             .map(|(paragraph, span)| Passage::new(text, span, Role::Body, paragraph))
             .collect();
-        let furniture = Rules::builtin().furniture(text, &Metadata::default(), label);
-        furniture.mark_patterns(text, &mut passages);
-        furniture.mark_blocks(text, &mut passages);
+        let boilerplate = Rules::builtin().for_article(text, &Metadata::default(), label);
+        boilerplate.mark_patterns(text, &mut passages);
+        boilerplate.mark_blocks(text, &mut passages);
         passages
             .iter()
             .map(|p| (text[p.span.clone()].to_owned(), p.role))
@@ -342,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn news_about_donations_and_newsletters_is_not_furniture() {
+    fn news_about_donations_and_newsletters_is_not_boilerplate() {
         let got = roles(
             "The anchor failed to disclose $75,000 in donations to the foundation.\nShe announced the merger in a newsletter to staff on Monday.\nYour donation keeps our reporters in the field.",
             "x",
@@ -406,68 +376,6 @@ mod tests {
                 .iter()
                 .any(|s| baked.patterns.iter().any(|m| m.is_match(s.as_bytes())))
         );
-    }
-
-    #[test]
-    fn pairs_are_matched_each_on_its_own() {
-        let any_pair = |a: &str, b: &str| {
-            Rules::builtin()
-                .patterns
-                .iter()
-                .fold((false, false), |acc, m| {
-                    let (x, y) = m.is_match_pair(a.as_bytes(), b.as_bytes());
-                    (acc.0 || x, acc.1 || y)
-                })
-        };
-        assert_eq!(
-            any_pair("Read more: the ferry strike", "The ferry sank."),
-            (true, false)
-        );
-        assert_eq!(
-            any_pair("The ferry sank at 4am on Tuesday.", "Photo: Getty Images"),
-            (false, true)
-        );
-        assert_eq!(
-            any_pair("Sign up to our newsletter", "Copyright 2024"),
-            (true, true)
-        );
-        assert_eq!(
-            any_pair("", "The council posted the news on Twitter."),
-            (false, false)
-        );
-    }
-
-    #[test]
-    fn pairs_agree_with_single_searches_on_rules_that_match_empty_or_at_the_end() {
-        let rules =
-            Rules::parse("[general]\npatterns = ['x?', '^$', 'end\\.?$', '\\bq\\b']").unwrap();
-        let samples = ["", "x", "abc", "the end.", "end", "a q b", "q", "qq"];
-        for m in &rules.patterns {
-            for a in samples {
-                for b in samples {
-                    let single = (m.is_match(a.as_bytes()), m.is_match(b.as_bytes()));
-                    assert_eq!(
-                        m.is_match_pair(a.as_bytes(), b.as_bytes()),
-                        single,
-                        "{a:?} {b:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn pairs_match_as_single_searches_do(
-            a in "(Read more|Photo|your support helps|sign up|newsletter|Getty Images|[a-z]{1,6}|[ .:/@]){0,12}",
-            b in "(Read more|Photo|your support helps|sign up|newsletter|Getty Images|[a-z]{1,6}|[ .:/@]){0,12}",
-        ) {
-            for m in Rules::builtin().patterns.iter().chain(Rules::builtin().outlets.iter().flat_map(|o| &o.patterns)) {
-                let single = (m.is_match(a.as_bytes()), m.is_match(b.as_bytes()));
-                proptest::prop_assert_eq!(m.is_match_pair(a.as_bytes(), b.as_bytes()), single);
-                proptest::prop_assert_eq!(m.is_match_pair(b.as_bytes(), a.as_bytes()), (single.1, single.0));
-            }
-        }
     }
 
     #[test]

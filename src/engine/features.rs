@@ -104,7 +104,7 @@ impl Features {
         }
         let mut df = vec![0u32; vocab.len()];
         let passages = Pair::new(left.passages, right.passages);
-        // Furniture does not make story words look common.
+        // Boilerplate does not make story words look common.
         for p in passages
             .left
             .iter()

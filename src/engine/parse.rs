@@ -1,14 +1,14 @@
 //! Cutting an article's text into passages and giving each its role.
 
 use super::article::{Article, Metadata, Passage, Role};
-use super::boilerplate::{Furniture, Rules};
-use super::{layout, sentences};
+use super::boilerplate::{ArticleRules, Rules};
+use super::{paragraphs, sentences};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// A standfirst is a deck line under the title: a phrase, not a one-word tag or a byline.
 const STANDFIRST_WORDS: Range<usize> = 6..70;
-/// Header and footer fragments this short, with no sentence punctuation, are page furniture.
+/// Header and footer fragments this short, with no sentence punctuation, are page boilerplate.
 const FRAGMENT_WORDS: usize = 5;
 
 /// An article's text made ready to be cut into passages: line endings normalised, the label
@@ -23,7 +23,7 @@ pub struct Draft<'r> {
     /// A hash of each paragraph's bytes, by which a pair of articles finds the paragraphs
     /// both print. Taken here, where each side is read on its own core.
     pub(super) paragraph_hashes: Vec<u64>,
-    pub(super) furniture: Furniture<'r>,
+    pub(super) boilerplate: ArticleRules<'r>,
 }
 
 impl<'r> Draft<'r> {
@@ -39,12 +39,12 @@ impl<'r> Draft<'r> {
         let label = label
             .map(str::to_owned)
             .unwrap_or_else(|| default_label(source, &meta));
-        let paragraphs = layout::paragraphs(&text);
+        let paragraphs = paragraphs::paragraphs(&text);
         let paragraph_hashes = paragraphs
             .iter()
             .map(|r| rustc_hash::FxBuildHasher.hash_one(&text.as_bytes()[r.clone()]))
             .collect();
-        let furniture = rules.furniture(&text, &meta, &label);
+        let boilerplate = rules.for_article(&text, &meta, &label);
         Draft {
             source: source.to_owned(),
             label,
@@ -52,7 +52,7 @@ impl<'r> Draft<'r> {
             meta,
             paragraphs,
             paragraph_hashes,
-            furniture,
+            boilerplate,
         }
     }
 
@@ -65,7 +65,7 @@ impl<'r> Draft<'r> {
         }
     }
 
-    /// The passages of paragraph `index`, which is cut into sentences, with the furniture
+    /// The passages of paragraph `index`, which is cut into sentences, with the boilerplate
     /// among them found by pattern.
     pub(super) fn cut(&self, index: usize) -> Vec<Passage> {
         let range = self.paragraphs[index].clone();
@@ -73,14 +73,14 @@ impl<'r> Draft<'r> {
             .into_iter()
             .map(|span| Passage::new(&self.text, span, Role::Body, index))
             .collect();
-        self.furniture.mark_patterns(&self.text, &mut passages);
+        self.boilerplate.mark_patterns(&self.text, &mut passages);
         passages
     }
 
-    /// The article, given the passages of its paragraphs in order: furniture that spans
+    /// The article, given the passages of its paragraphs in order: boilerplate that spans
     /// passages (blocks, stray fragments at either end) is found here.
     pub(super) fn finish(self, mut passages: Vec<Passage>) -> Article {
-        self.furniture.mark_blocks(&self.text, &mut passages);
+        self.boilerplate.mark_blocks(&self.text, &mut passages);
         mark_fragments(&self.text, &mut passages);
         Article {
             source: self.source,
@@ -94,7 +94,7 @@ impl<'r> Draft<'r> {
 }
 
 /// Build an article from decoded text: the first line is the title, a deck line under it the
-/// standfirst, the rest is cut into sentences; boilerplate rules then mark page furniture.
+/// standfirst, the rest is cut into sentences; boilerplate rules then mark page boilerplate.
 pub fn parse_article(
     source: &str,
     label: Option<&str>,
@@ -157,7 +157,7 @@ fn is_fragment(text: &str, p: &Passage) -> bool {
 }
 
 /// Short unpunctuated lines before the story starts or after it ends (tag lines, bylines,
-/// "Comments") are furniture. In the middle they may be subheadings, so they are left alone.
+/// "Comments") are boilerplate. In the middle they may be subheadings, so they are left alone.
 fn mark_fragments(text: &str, passages: &mut [Passage]) {
     let is_story = |p: &Passage| p.role == Role::Body && !is_fragment(text, p);
     let first = passages.iter().position(is_story).unwrap_or(passages.len());

@@ -83,7 +83,7 @@ fn push_blocks<'a>(out: &mut Vec<Vec<&'a str>>, blocks: &'a [BlockFile]) {
 /// counted repetitions multiply with the other patterns' states: the general set grew from
 /// 0.8 MB to 53 MB and took minutes to build. And when every pattern of a group is anchored
 /// at the start, the compiler leaves out the unanchored prefix, so the search gives up a few
-/// bytes into a passage that does not begin like furniture instead of reading all of it;
+/// bytes into a passage that does not begin like boilerplate instead of reading all of it;
 /// that was most of the time spent on boilerplate. The `^` test is on the text only: a pattern
 /// it misjudges (`^a|b`) still matches as written, its group is just searched unanchored.
 pub fn groups(patterns: &[String]) -> Vec<Vec<&str>> {
@@ -139,65 +139,4 @@ pub fn is_match<A: Automaton>(dfa: &A, haystack: &[u8]) -> bool {
         dfa.try_search_fwd(&Input::new(haystack).earliest(true)),
         Ok(Some(_))
     )
-}
-
-/// [`is_match`] on two haystacks at once, by walking the DFA's transitions here.
-///
-/// Written by hand because a DFA walk waits on every step for the table load that gives the
-/// next state, about five cycles a byte; two independent walks interleaved keep the core busy
-/// in those waits, and most passages are read to their end. It also skips regex-automata's
-/// per-search set-up, which on sentence-sized haystacks cost as much as the walk. A test
-/// checks it against `try_search_fwd`.
-pub fn is_match_pair<A: Automaton>(dfa: &A, a: &[u8], b: &[u8]) -> (bool, bool) {
-    let start = dfa
-        .start_state(&regex_automata::util::start::Config::new())
-        .expect("an unanchored start state, which these automata have");
-    let (mut sa, mut sb) = (start, start);
-    let (mut ra, mut rb) = (None, None);
-    let both = a.len().min(b.len());
-    let mut at = 0;
-    while at < both && ra.is_none() && rb.is_none() {
-        ra = step(dfa, &mut sa, a[at]);
-        rb = step(dfa, &mut sb, b[at]);
-        at += 1;
-    }
-    let ra = ra.unwrap_or_else(|| walk(dfa, sa, &a[at..]));
-    let rb = rb.unwrap_or_else(|| walk(dfa, sb, &b[at..]));
-    (ra, rb)
-}
-
-/// Take one byte; `Some` once the answer is known. Matches show one byte late in these
-/// automata (at the byte after the match), and at the end of input through the EOI
-/// transition. A quit state, which these automata never have, is taken as no match, as
-/// [`is_match`] takes the error it would give.
-#[inline(always)]
-fn step<A: Automaton>(
-    dfa: &A,
-    state: &mut regex_automata::util::primitives::StateID,
-    byte: u8,
-) -> Option<bool> {
-    *state = dfa.next_state(*state, byte);
-    if !dfa.is_special_state(*state) {
-        None
-    } else if dfa.is_match_state(*state) {
-        Some(true)
-    } else if dfa.is_dead_state(*state) || dfa.is_quit_state(*state) {
-        Some(false)
-    } else {
-        // A start or accelerated state: walk on.
-        None
-    }
-}
-
-fn walk<A: Automaton>(
-    dfa: &A,
-    mut state: regex_automata::util::primitives::StateID,
-    rest: &[u8],
-) -> bool {
-    for &byte in rest {
-        if let Some(answer) = step(dfa, &mut state, byte) {
-            return answer;
-        }
-    }
-    dfa.is_match_state(dfa.next_eoi_state(state))
 }

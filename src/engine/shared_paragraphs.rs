@@ -2,7 +2,7 @@
 //!
 //! Copies of one story share whole paragraphs to the byte (wire copy, syndication, an update
 //! of a page): the generated pairs of the README share three quarters of their text so.
-//! Cutting a paragraph into sentences and running the furniture automata over them is most of
+//! Cutting a paragraph into sentences and running the boilerplate automata over them is most of
 //! the work of reading an article, and its result depends on nothing but the paragraph's bytes
 //! and the automata, so a paragraph the right article shares with the left takes the left's
 //! passages, moved to where it sits. The articles come out exactly as cut one by one (a test
@@ -26,10 +26,8 @@ enum Source {
     Copy { unit: usize, from: usize },
 }
 
-/// Paragraphs cut as one piece of parallel work at most. Left to itself, rayon hands each core
-/// a quarter or a half of the paragraphs at once, and when the virtual machine's other core
-/// runs slow (a neighbour on the host) the fast one waits for it at the end; in pieces of this
-/// size it takes over the rest. A paragraph takes about 3 µs to cut.
+/// Paragraphs cut as one piece of parallel work at most: in small pieces, a core that runs
+/// fast takes over the work of one that runs slow, instead of waiting for it at the end.
 const CUT_LEAF: usize = 8;
 
 /// Both articles, with every paragraph that the right one shares with the left cut once.
@@ -51,16 +49,18 @@ pub fn parse_pair(drafts: Pair<Draft<'_>>, parallel: bool) -> Pair<Article> {
 }
 
 /// The pieces of work (a side and a paragraph to cut) and, per side and paragraph, where its
-/// passages come from. Paragraphs are shared only when the same furniture patterns apply to
-/// both articles: otherwise one paragraph may hold furniture on one side and not the other.
+/// passages come from. Paragraphs are shared only when the same boilerplate patterns apply to
+/// both articles: otherwise one paragraph may hold boilerplate on one side and not the other.
 ///
 /// Left paragraphs are found by the hash of all their bytes, and a right paragraph takes one
 /// only if the bytes agree: two texts with one hash can only cost a paragraph its sharing,
-/// never share a wrong one. (Hashed by their ends and length alone, as at first, paragraphs
-/// that differ only in the middle all fell into one slot of the table: 20,000 numbered lines
-/// took 1.8 s to plan instead of milliseconds.)
+/// never share a wrong one. (Hashing only their ends would put paragraphs that differ in the
+/// middle into one slot, and planning would turn quadratic.)
 fn plan(drafts: &Pair<Draft<'_>>) -> (Vec<(Side, usize)>, Pair<Vec<Source>>) {
-    let share = drafts.left.furniture.same_patterns(&drafts.right.furniture);
+    let share = drafts
+        .left
+        .boilerplate
+        .same_patterns(&drafts.right.boilerplate);
     let mut units = Vec::new();
     // Per hash: the first left paragraph with it, its piece of work and where it starts.
     let mut first_cut: FxHashMap<u64, (usize, usize, usize)> = FxHashMap::default();

@@ -1,75 +1,41 @@
 //! Numbering distinct words, so that bags of words and word diffs compare integers.
-//!
-//! A hash map from `String` to number allocated a string for every new word and grew by
-//! rehashing; numbering the words of two articles was an eighth of comparing them. Here the
-//! words sit end to end in one buffer and the table holds only their numbers.
 
-use hashbrown::HashTable;
-use std::hash::BuildHasher;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    /// Word numbers, hashed by their words.
-    table: HashTable<u32>,
-    /// All words, end to end.
-    text: String,
-    /// Where each word ends in `text`; it starts where the one before ends.
-    ends: Vec<u32>,
-}
-
-fn hash(word: &str) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(word)
-}
-
-/// Where word `id` lies among words stored end to end.
-#[inline]
-fn word_span(ends: &[u32], id: u32) -> std::ops::Range<usize> {
-    let id = id as usize;
-    let start = if id == 0 { 0 } else { ends[id - 1] as usize };
-    start..ends[id] as usize
-}
-
-/// Word `id` among words stored end to end in `text`.
-#[inline]
-fn word_at<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a str {
-    &text[word_span(ends, id)]
+    ids: FxHashMap<Box<str>, u32>,
+    /// Each word, at its number.
+    words: Vec<Box<str>>,
 }
 
 impl Vocabulary {
-    /// Room for `words` distinct words of about news length without growing.
+    /// Room for `words` distinct words without growing.
     pub fn with_capacity(words: usize) -> Vocabulary {
         Vocabulary {
-            table: HashTable::with_capacity(words),
-            text: String::with_capacity(words * 8),
-            ends: Vec::with_capacity(words),
+            ids: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            words: Vec::with_capacity(words),
         }
     }
 
     /// The number of `word`; a new word gets the next one.
     pub fn id_of(&mut self, word: &str) -> u32 {
-        let Vocabulary { table, text, ends } = self;
-        let h = hash(word);
-        // Compared as bytes: slicing bytes skips the check that both ends fall on character
-        // boundaries, which they do by construction.
-        if let Some(&id) = table.find(h, |&id| {
-            &text.as_bytes()[word_span(ends, id)] == word.as_bytes()
-        }) {
+        if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = u32::try_from(ends.len()).expect("fewer than 2^32 distinct words");
-        text.push_str(word);
-        ends.push(u32::try_from(text.len()).expect("under 4 GiB of distinct words"));
-        table.insert_unique(h, id, |&id| hash(word_at(text, ends, id)));
+        let id = u32::try_from(self.words.len()).expect("fewer than 2^32 distinct words");
+        self.ids.insert(word.into(), id);
+        self.words.push(word.into());
         id
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.words.len()
     }
 
     /// Each word with its number, in order of number.
     pub fn words(&self) -> impl Iterator<Item = (u32, &str)> {
-        (0..self.ends.len() as u32).map(|id| (id, word_at(&self.text, &self.ends, id)))
+        (0u32..).zip(self.words.iter().map(|w| &**w))
     }
 }
 

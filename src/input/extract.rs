@@ -226,7 +226,7 @@ mod tests {
                 .contains("\n\nIndependent island journalism needs your support."),
             "donation pleas inside the article stay for the engine to mark as boilerplate"
         );
-        for furniture in [
+        for boilerplate in [
             "Home",
             "Share on Facebook",
             "Related stories",
@@ -235,8 +235,8 @@ mod tests {
             "window.ads",
         ] {
             assert!(
-                !got.text.contains(furniture),
-                "kept {furniture:?}:\n{}",
+                !got.text.contains(boilerplate),
+                "kept {boilerplate:?}:\n{}",
                 got.text
             );
         }

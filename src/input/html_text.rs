@@ -49,7 +49,7 @@ const BLOCKS: &[&str] = &[
     "ul",
 ];
 
-/// Elements whose content is never article text: code, controls, page furniture.
+/// Elements whose content is never article text: code, controls, page boilerplate.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "form", "button", "input", "select", "textarea", "nav", "head",

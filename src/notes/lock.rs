@@ -20,7 +20,7 @@ impl LockGuard {
             .read(true)
             .write(true)
             .open(path)?;
-        fs4::FileExt::lock(&file)?;
+        file.lock()?;
         Ok(LockGuard { file })
     }
 }
@@ -28,6 +28,6 @@ impl LockGuard {
 impl Drop for LockGuard {
     fn drop(&mut self) {
         // Closing the file releases the lock too; unlocking first just does it sooner.
-        let _ = fs4::FileExt::unlock(&self.file);
+        let _ = self.file.unlock();
     }
 }

@@ -8,7 +8,7 @@ pub struct Summary {
     pub reworded: usize,
     pub paraphrase: usize,
     pub moved: usize,
-    /// Unlinked passages per side, furniture left out, title and standfirst kept.
+    /// Unlinked passages per side, boilerplate left out, title and standfirst kept.
     pub unique: Pair<Vec<usize>>,
 }
 

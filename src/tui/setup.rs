@@ -2,10 +2,10 @@
 //! first message, usually read from the config directory.
 
 use super::app::Message;
+use super::config;
 use super::keymap::Keymap;
 use super::notes::{MemoryNotes, NoteSink};
 use super::theme::Theme;
-use crate::config;
 use std::path::Path;
 
 /// Everything the reader is built from besides the comparison.
