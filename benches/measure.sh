@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of `parallax compare L R --format json` against
-# `git diff --no-index --word-diff=porcelain L R`, in one run, on the seed pair and on the
-# generated 10k/100k/1M-word pairs; then how much of the generator's known structure parallax
+# `git diff --no-index --word-diff=porcelain L R`, in one run, on the seed pair, the
+# generated 10k/100k/1M-word pairs and the real-rewording pair asv-bbe-nt; then how much of the generator's known structure parallax
 # recovered. Usage: benches/measure.sh [SIZES] (default 10000,100000,1000000).
 #
 # Needs: /usr/bin/time and jq (Debian packages, installed if missing), git, the long text
 # (benches/fetch-corpus.sh). The machine is shared and noisy, so the two tools take turns
 # (`bench_pairs race`), and the ratios of their median and of their fastest runs are reported.
+# BASELINE=path/to/an/older/parallax joins the turns, and its median / git's is the last column.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ peak() {
 # Fastest and median wall time in ms of parallax and git on one pair, run by turns:
 # "p_min p_median g_min g_median".
 times() {
-    "$target/release/examples/bench_pairs" race "$runs" "$parallax" "$1" "$2"
+    "$target/release/examples/bench_pairs" race "$runs" "$parallax" "$1" "$2" ${BASELINE:+"$BASELINE"}
 }
 
 words() { cat "$@" | wc -w; }
@@ -59,21 +60,30 @@ fi
 for n in ${sizes//,/ }; do
     cases+=("$n|$pairs/$n/left.txt|$pairs/$n/right.txt|$pairs/$n/manifest.json")
 done
+rewording="$corpus/rewording/asv-bbe-nt"
+if [[ -f "$rewording/a.txt" && -f "$rewording/b.txt" ]]; then
+    cases+=("asv-bbe|$rewording/a.txt|$rewording/b.txt|")
+else
+    echo "measure: SKIPPING the rewording pair: not found under $corpus (set PARALLAX_CORPUS)" >&2
+fi
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(git --version)"
-printf '%-8s %9s %9s | %18s %9s | %18s %9s | %5s %5s\n' \
-    pair "L words" "R words" "parallax min/median" "MiB" "git min/median" "MiB" "x med" "x min"
+printf '%-8s %9s %9s | %18s %9s | %18s %9s | %5s %5s %s\n' \
+    pair "L words" "R words" "parallax min/median" "MiB" "git min/median" "MiB" "x med" "x min" \
+    "${BASELINE:+| baseline x med}"
 scores=()
 for c in "${cases[@]}"; do
     IFS='|' read -r name left right manifest <<<"$c"
     # Assigned first: a failure inside a here-string would not stop the script.
     t=$(times "$left" "$right")
-    read -r pmin pmed gmin gmed <<<"$t"
+    read -r pmin pmed gmin gmed bmin bmed <<<"$t"
     pm=$(peak "$parallax" compare "$left" "$right" --format json)
     gm=$(peak git diff --no-index --word-diff=porcelain "$left" "$right")
-    printf '%-8s %9d %9d | %18s %9s | %18s %9s | %5s %5s\n' "$name" "$(words "$left")" "$(words "$right")" \
-        "$pmin/$pmed ms" "$pm" "$gmin/$gmed ms" "$gm" "$(ratio "$pmed" "$gmed")" "$(ratio "$pmin" "$gmin")"
+    baseline=""
+    [[ -n "${BASELINE:-}" ]] && baseline="| $(ratio "$bmed" "$gmed") ($bmin/$bmed ms)"
+    printf '%-8s %9d %9d | %18s %9s | %18s %9s | %5s %5s %s\n' "$name" "$(words "$left")" "$(words "$right")" \
+        "$pmin/$pmed ms" "$pm" "$gmin/$gmed ms" "$gm" "$(ratio "$pmed" "$gmed")" "$(ratio "$pmin" "$gmin")" "$baseline"
     if [[ -n "$manifest" ]]; then
         report="$pairs/$name/report.json"
         "$parallax" compare "$left" "$right" --format json >"$report"

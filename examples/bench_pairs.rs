@@ -5,10 +5,10 @@
 //!     writes OUT_DIR/<words>/{left.txt,right.txt,manifest.json}
 //! bench_pairs score MANIFEST REPORT_JSON
 //!     prints how much of the known structure the report recovered, as one JSON line
-//! bench_pairs race RUNS PARALLAX LEFT RIGHT
+//! bench_pairs race RUNS PARALLAX LEFT RIGHT [OTHER_PARALLAX...]
 //!     times `PARALLAX compare LEFT RIGHT --format json` and `git diff --no-index
 //!     --word-diff=porcelain LEFT RIGHT` by turns; prints, in ms, parallax's fastest and median
-//!     run, then git's
+//!     run, then git's, then those of each other parallax build (a baseline to compare with)
 //! ```
 
 #[path = "../benches/support/pairgen.rs"]
@@ -35,13 +35,13 @@ fn main() -> ExitCode {
             Err(_) => Err(format!("seed must be a number, not {seed:?}")),
         },
         ["score", manifest, report] => score(Path::new(manifest), Path::new(report)),
-        ["race", runs, parallax, left, right] => match runs.parse() {
-            Ok(runs) => race_git(runs, parallax, left, right),
+        ["race", runs, parallax, left, right, others @ ..] => match runs.parse() {
+            Ok(runs) => race_git(runs, parallax, left, right, others),
             Err(_) => Err(format!("runs must be a number, not {runs:?}")),
         },
         _ => Err(
             "usage: bench_pairs generate OUT_DIR WORDS[,WORDS...] [SEED] | \
-                  score MANIFEST REPORT | race RUNS PARALLAX LEFT RIGHT"
+                  score MANIFEST REPORT | race RUNS PARALLAX LEFT RIGHT [OTHER_PARALLAX...]"
                 .into(),
         ),
     };
@@ -106,9 +106,15 @@ fn score(manifest: &Path, report: &Path) -> Result<(), String> {
 /// Runs before the timed ones, so that both programs and both files are in the page cache.
 const WARMUP: usize = 3;
 
-fn race_git(runs: usize, parallax: &str, left: &str, right: &str) -> Result<(), String> {
+fn race_git(
+    runs: usize,
+    parallax: &str,
+    left: &str,
+    right: &str,
+    others: &[&str],
+) -> Result<(), String> {
     let command = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-    let entrants = [
+    let mut entrants = vec![
         race::Entrant {
             command: command(&[parallax, "compare", left, right, "--format", "json"]),
             success: &[0],
@@ -126,6 +132,10 @@ fn race_git(runs: usize, parallax: &str, left: &str, right: &str) -> Result<(), 
             success: &[0, 1],
         },
     ];
+    entrants.extend(others.iter().map(|other| race::Entrant {
+        command: command(&[other, "compare", left, right, "--format", "json"]),
+        success: &[0],
+    }));
     let times = race::race(&entrants, runs, WARMUP)?;
     let ms = |d: std::time::Duration| format!("{:.2}", d.as_secs_f64() * 1e3);
     let fields: Vec<String> = times
