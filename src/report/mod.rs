@@ -2,6 +2,7 @@
 //! Markdown for pasting into a document. Each writes to any `io::Write`.
 
 pub mod json;
+mod json_string;
 pub mod markdown;
 pub mod style;
 pub mod summary;
