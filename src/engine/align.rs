@@ -5,6 +5,7 @@ use super::article::{Article, Role};
 use super::candidates::candidate_pairs;
 use super::comparison::{Comparison, Link, LinkKind, Stats};
 use super::features::Features;
+use super::in_order;
 use super::matching::{Match, choose};
 use super::moved::moved;
 use super::parallel;
@@ -35,7 +36,22 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     }
     let features = Features::build(&articles, &skip, parallel);
     let pairs = candidate_pairs(&features, parallel);
-    let matches = choose(&pairs, &features, &anchors, parallel);
+    let mut matches = choose(&pairs, &features, &anchors, parallel);
+    let paragraph = Pair::from_fn(|side| {
+        articles[side]
+            .passages
+            .iter()
+            .map(|p| p.paragraph)
+            .collect::<Vec<_>>()
+    });
+    // choose hands its matches back in left order.
+    in_order::uncross(&mut matches, &features);
+    in_order::fill(
+        &mut matches,
+        &features,
+        Pair::new(&paragraph.left, &paragraph.right),
+    );
+    matches.sort_unstable_by_key(|m| m.passages.left[0]);
     drop(features);
     // The order of the links is the left article's: the moved chain and the reports need it.
     debug_assert!(matches.is_sorted_by_key(|m| m.passages.left[0]));

@@ -115,10 +115,14 @@ impl Features {
                 df[s as usize] += 1;
             }
         }
-        let stopwords: rustc_hash::FxHashSet<&str> = STOPWORDS
+        // The vocabulary holds stems, so the function words are stemmed too ("while" is
+        // "whil" there).
+        let mut buf = String::new();
+        let stopwords: rustc_hash::FxHashSet<String> = STOPWORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(str::split_whitespace)
+            .map(|w| stem_of(w, &mut buf).to_owned())
             .collect();
         let mut stop = vec![false; vocab.len()];
         let mut weight = vec![0u64; vocab.len()];

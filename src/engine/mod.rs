@@ -8,6 +8,7 @@ pub mod boilerplate;
 mod candidates;
 pub mod comparison;
 mod features;
+mod in_order;
 mod matching;
 mod moved;
 mod paragraphs;

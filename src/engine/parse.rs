@@ -58,9 +58,12 @@ impl<'r> Draft<'r> {
 
     /// The role paragraph `index` takes whole, or `None` when it is cut into sentences.
     pub(super) fn whole_role(&self, index: usize) -> Option<Role> {
+        let is_title = |i: usize| is_title(&self.text[self.paragraphs[i].clone()]);
         match index {
-            0 => Some(Role::Title),
-            1 if is_standfirst(&self.text[self.paragraphs[1].clone()]) => Some(Role::Standfirst),
+            0 if is_title(0) => Some(Role::Title),
+            1 if is_title(0) && is_standfirst(&self.text[self.paragraphs[1].clone()]) => {
+                Some(Role::Standfirst)
+            }
             _ => None,
         }
     }
@@ -93,7 +96,15 @@ impl<'r> Draft<'r> {
     }
 }
 
-/// Build an article from decoded text: the first line is the title, a deck line under it the
+/// A title is a short line: a first paragraph longer than this is the start of an untitled
+/// text's body, to be cut into sentences and linked like the rest.
+const MAX_TITLE_CHARS: usize = 300;
+
+fn is_title(text: &str) -> bool {
+    text.chars().take(MAX_TITLE_CHARS + 1).count() <= MAX_TITLE_CHARS
+}
+
+/// Build an article from decoded text: a short first line is the title, a deck line under it the
 /// standfirst, the rest is cut into sentences; boilerplate rules then mark page boilerplate.
 pub fn parse_article(
     source: &str,
@@ -166,5 +177,39 @@ fn mark_fragments(text: &str, passages: &mut [Passage]) {
         if (i < first || i >= last) && is_fragment(text, p) {
             p.role = Role::Boilerplate;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<Role> {
+        parse_article(
+            "t",
+            None,
+            text.to_owned(),
+            Metadata::default(),
+            Rules::builtin(),
+        )
+        .passages
+        .iter()
+        .map(|p| p.role)
+        .collect()
+    }
+
+    #[test]
+    fn a_short_first_line_is_the_title() {
+        let got = roles("Harbour reopens\n\nThe harbour reopened on Monday. Boats returned.");
+        assert_eq!(got, [Role::Title, Role::Body, Role::Body]);
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_body_not_title() {
+        let sentence = "The harbour reopened on Monday after a long winter of repairs. ";
+        let text = format!("{}\n\nBoats returned.", sentence.repeat(8));
+        let got = roles(&text);
+        assert!(got.iter().all(|&r| r == Role::Body), "{got:?}");
+        assert_eq!(got.len(), 9, "the long paragraph is cut into its sentences");
     }
 }

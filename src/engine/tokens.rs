@@ -180,19 +180,30 @@ pub fn stem_of<'a>(folded: &'a str, buf: &'a mut String) -> &'a str {
 fn stem_suffix(w: &str) -> &str {
     let w = w.strip_suffix("'s").unwrap_or(w);
     let n = w.len();
-    if n > 5 && w.ends_with("ing") {
-        return &w[..n - 3];
+    let stem = if n > 5 && w.ends_with("ing") {
+        &w[..n - 3]
+    } else if n > 4 && w.ends_with("ed") {
+        &w[..n - 2]
+    } else if n > 4 && w.ends_with("ies") {
+        &w[..n - 3]
+    } else if n > 5 && w.ends_with("eth") {
+        // The older third person ("cometh", "maketh") is the "-s" of today.
+        &w[..n - 2]
+    } else if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        &w[..n - 1]
+    } else {
+        w
+    };
+    // "injure(s)" and "injur(ed|ing)" meet at "injur": a silent final e goes.
+    match stem.strip_suffix('e') {
+        Some(shorter) if shorter.len() >= 4 => shorter,
+        _ => stem,
     }
-    if n > 4 && w.ends_with("ed") {
-        return &w[..n - 2];
-    }
-    if n > 4 && w.ends_with("ies") {
-        return &w[..n - 3];
-    }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return &w[..n - 1];
-    }
-    w
 }
 
 #[cfg(test)]
@@ -301,5 +312,14 @@ mod tests {
         assert_eq!(stem("isis's"), "isis");
         assert_eq!(stem("u.s"), stem("us"));
         assert_eq!(stem("isis"), "isis");
+        // Inflections of one verb meet, the older "-eth" included.
+        for form in ["injures", "injured", "injuring", "injure"] {
+            assert_eq!(stem(form), stem("injur"), "{form}");
+        }
+        assert_eq!(stem("cometh"), stem("comes"));
+        assert_eq!(stem("maketh"), stem("makes"));
+        // Short words keep their e, and different words stay apart.
+        assert_eq!(stem("the"), "the");
+        assert_ne!(stem("injured"), stem("inject"));
     }
 }

@@ -1,0 +1,473 @@
+//! Links found from their neighbours: passages that sit between two links, in the same order
+//! on both sides, are aligned with each other in order, at a lower bar than passages matched
+//! on their own words.
+//!
+//! Outlets move whole paragraphs, but the sentences inside a moved block keep their order, and
+//! a rewritten sentence between two shared ones is most likely the rewriting of the sentence
+//! between them on the other side. So the links chosen on their own words, and the bounds of
+//! paragraphs that those links pair, fence off gaps, and each gap is aligned by a monotone
+//! dynamic programme (as sentence aligners such as Gale–Church and hunalign do), where a
+//! weaker likeness is enough. Order is only assumed inside a gap, never across the articles: a
+//! moved paragraph still has its fences and its gaps.
+
+use super::features::Features;
+use super::matching::Match;
+use super::similarity::{Union, dice, link_score, overlap};
+use crate::side::{Pair, Side};
+use rustc_hash::FxHashMap;
+
+/// Between two fences a pair needs this weighted share of words in common...
+const CONTEXT_DICE: f64 = 0.1;
+/// ...and this many shared content words.
+const CONTEXT_EVIDENCE: u32 = 2;
+/// A merge of two passages must beat the single passage by this much, as in `matching`.
+const MERGE_GAIN: f64 = 0.04;
+/// Gaps with more cells than this (left passages times right) are left alone: a gap that wide
+/// is no longer one rewritten stretch of text.
+const MAX_GAP_CELLS: usize = 256 * 256;
+/// Paragraphs that no link pairs are paired by their words when they share this weighted
+/// share of them and each is the other's closest.
+const PARAGRAPH_DICE: f64 = 0.25;
+/// Only paragraphs of this many free passages are paired by their words: two single
+/// sentences alike in words are a weak link, not a paragraph and its rewriting.
+const MIN_PARAGRAPH_PASSAGES: usize = 2;
+/// Paragraphs are compared all against all only while there are at most this many pairs of
+/// unpaired ones: beyond, the articles are not two versions of one text.
+const MAX_PARAGRAPH_PAIRS: usize = 400 * 400;
+
+/// Something that pins a place in both articles, in tripled passage coordinates so that the
+/// end of one paragraph and the start of the next have places of their own, in that order
+/// (with shuffled paragraphs, the two belong to different gaps): a link covers
+/// `3 * first + 1 ..= 3 * last + 1`, a paragraph starting at passage `s` starts at `3 * s`
+/// and one ending before passage `e` ends at `3 * e - 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fence {
+    lo: Pair<i64>,
+    hi: Pair<i64>,
+}
+
+impl Fence {
+    fn link(m: &Match) -> Fence {
+        let ends = |side: Side| {
+            let ids = &m.passages[side];
+            let (lo, hi) = (ids.iter().min(), ids.iter().max());
+            (
+                3 * *lo.expect("a side holds a passage") as i64 + 1,
+                3 * *hi.expect("same") as i64 + 1,
+            )
+        };
+        let (l, r) = (ends(Side::Left), ends(Side::Right));
+        Fence {
+            lo: Pair::new(l.0, r.0),
+            hi: Pair::new(l.1, r.1),
+        }
+    }
+
+    /// The start of paragraphs that begin at passages `at`, or with `end` the end of
+    /// paragraphs that stop just before them.
+    fn bound(at: Pair<usize>, end: bool) -> Fence {
+        let shift = if end { -1 } else { 0 };
+        let place = Pair::new(3 * at.left as i64 + shift, 3 * at.right as i64 + shift);
+        Fence {
+            lo: place,
+            hi: place,
+        }
+    }
+}
+
+/// Two links that cross each other may be worth only a little more than the two that do not:
+/// "Frost destroys half of the harvest" / "Half the harvest was destroyed by one night of
+/// frost" against the same title and lede the other way round. The pair that keeps the order
+/// wins when it scores at least this share of the crossing pair.
+const UNCROSS_SHARE: f64 = 0.75;
+
+/// Where two neighbouring single-passage links cross (left `a < b`, right `a' > b'`), and
+/// linking `a` to `b'` and `b` to `a'` instead is nearly as good, link them in order: of two
+/// about equally good candidates, the one that agrees with its neighbours is the right one.
+/// `matches` are in left order.
+pub fn uncross(matches: &mut [Match], f: &Features) {
+    for i in 1..matches.len() {
+        let (before, after) = matches.split_at_mut(i);
+        let (x, y) = (&mut before[i - 1], &mut after[0]);
+        if x.passages.left.len() != 1
+            || x.passages.right.len() != 1
+            || y.passages.left.len() != 1
+            || y.passages.right.len() != 1
+        {
+            continue;
+        }
+        let (a, b) = (x.passages.left[0], y.passages.left[0]);
+        let (ra, rb) = (x.passages.right[0], y.passages.right[0]);
+        if b != a + 1 || rb + 1 != ra {
+            continue;
+        }
+        let score = |l: usize, r: usize| link_score(&f.passages.left[l], &f.passages.right[r], f);
+        if let (Some(first), Some(second)) = (score(a, rb), score(b, ra))
+            && first + second >= UNCROSS_SHARE * (x.score + y.score)
+        {
+            x.passages.right[0] = rb;
+            x.score = first;
+            y.passages.right[0] = ra;
+            y.score = second;
+        }
+    }
+}
+
+/// Add the links found between fences to `matches` (which keep theirs); `paragraph` gives
+/// each passage's paragraph on both sides.
+pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>) {
+    let mut taken = Pair::new(
+        vec![false; f.passages.left.len()],
+        vec![false; f.passages.right.len()],
+    );
+    for m in matches.iter() {
+        for side in Side::BOTH {
+            for &p in &m.passages[side] {
+                taken[side][p] = true;
+            }
+        }
+    }
+    let mut pairs = paired_paragraphs(matches, paragraph);
+    pairs.extend(paired_by_words(&pairs, &taken, f, paragraph));
+    pairs.sort_unstable();
+    // A link out of a paired paragraph to somewhere else (a repeated phrase, a parallel
+    // passage) is no fence: it would break the chain of the paragraph's own links in two.
+    let partner = |side: Side| -> FxHashMap<usize, usize> {
+        pairs
+            .iter()
+            .map(|&(l, r)| if side == Side::Left { (l, r) } else { (r, l) })
+            .collect()
+    };
+    let (left_partner, right_partner) = (partner(Side::Left), partner(Side::Right));
+    let mut fences: Vec<Fence> = matches
+        .iter()
+        .filter(|m| {
+            let (pl, pr) = (
+                paragraph.left[m.passages.left[0]],
+                paragraph.right[m.passages.right[0]],
+            );
+            let fits = |own: Option<&usize>, other: usize| own.is_none_or(|&p| p == other);
+            fits(left_partner.get(&pl), pr) && fits(right_partner.get(&pr), pl)
+        })
+        .map(Fence::link)
+        .collect();
+    for &(pl, pr) in &pairs {
+        let span = |side: Side, para: usize| {
+            let of = paragraph[side];
+            let start = of.partition_point(|&p| p < para);
+            start..of.partition_point(|&p| p <= para)
+        };
+        let (l, r) = (span(Side::Left, pl), span(Side::Right, pr));
+        fences.push(Fence::bound(Pair::new(l.start, r.start), false));
+        fences.push(Fence::bound(Pair::new(l.end, r.end), true));
+    }
+    let mut found = Vec::new();
+    for (a, b) in neighbours(&fences) {
+        let free = |side: Side| -> Vec<usize> {
+            let (from, to) = (a.hi[side] + 1, b.lo[side] - 1);
+            (from.max(0)..=to)
+                .filter(|x| x % 3 == 1)
+                .map(|x| (x / 3) as usize)
+                .filter(|&p| {
+                    p < taken[side].len() && !taken[side][p] && f.passages[side][p].linkable
+                })
+                .collect()
+        };
+        let (left, right) = (free(Side::Left), free(Side::Right));
+        if left.is_empty() || right.is_empty() || left.len() * right.len() > MAX_GAP_CELLS {
+            continue;
+        }
+        // Only a gap inside one paragraph and its partner has context enough for a lower
+        // bar. Between paragraphs (in news, where a paragraph is often a sentence) two links in
+        // order say little about the sentences between them: tried, it linked topical
+        // neighbours ("Official results will be announced" to "The campaign will be
+        // announced") and found nothing the annotators wanted.
+        let within = |side: Side, ids: &[usize]| {
+            let para = paragraph[side][ids[0]];
+            ids.iter()
+                .all(|&p| paragraph[side][p] == para)
+                .then_some(para)
+        };
+        let (Some(pl), Some(pr)) = (within(Side::Left, &left), within(Side::Right, &right)) else {
+            continue;
+        };
+        if pairs.binary_search(&(pl, pr)).is_err() {
+            continue;
+        }
+        found.extend(align_gap(&left, &right, f));
+    }
+    for m in &found {
+        for side in Side::BOTH {
+            for &p in &m.passages[side] {
+                debug_assert!(!taken[side][p], "gaps do not overlap");
+                taken[side][p] = true;
+            }
+        }
+    }
+    matches.extend(found);
+}
+
+/// Paragraphs that the links pair: each the other's partner with the most links between them
+/// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
+fn paragraph_pairs_by_links(
+    matches: &[Match],
+    paragraph: Pair<&[usize]>,
+) -> FxHashMap<(usize, usize), u32> {
+    let mut links: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    for m in matches {
+        let key = (
+            paragraph.left[m.passages.left[0]],
+            paragraph.right[m.passages.right[0]],
+        );
+        *links.entry(key).or_default() += 1;
+    }
+    links
+}
+
+fn paired_paragraphs(matches: &[Match], paragraph: Pair<&[usize]>) -> Vec<(usize, usize)> {
+    let links = paragraph_pairs_by_links(matches, paragraph);
+    let mut best = Pair::new(
+        FxHashMap::<usize, (u32, usize)>::default(),
+        FxHashMap::<usize, (u32, usize)>::default(),
+    );
+    let better = |slot: &mut (u32, usize), count: u32, other: usize| {
+        if count > slot.0 || (count == slot.0 && other < slot.1) {
+            *slot = (count, other);
+        }
+    };
+    for (&(pl, pr), &count) in &links {
+        better(best.left.entry(pl).or_insert((0, usize::MAX)), count, pr);
+        better(best.right.entry(pr).or_insert((0, usize::MAX)), count, pl);
+    }
+    let mut pairs: Vec<(usize, usize)> = best
+        .left
+        .iter()
+        .filter(|&(&pl, &(_, pr))| best.right.get(&pr).is_some_and(|&(_, back)| back == pl))
+        .map(|(&pl, &(_, pr))| (pl, pr))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Paragraphs left unpaired by the links, paired by the words of their free passages: a
+/// rewritten paragraph shares few sentences close enough to link on their own, but as a whole
+/// it still shares much of its vocabulary with the original.
+fn paired_by_words(
+    paired: &[(usize, usize)],
+    taken: &Pair<Vec<bool>>,
+    f: &Features,
+    paragraph: Pair<&[usize]>,
+) -> Vec<(usize, usize)> {
+    let bags = |side: Side| -> Vec<(usize, Union)> {
+        let count = paragraph[side].last().map_or(0, |&p| p + 1);
+        let mut is_paired = vec![false; count];
+        for &(l, r) in paired {
+            is_paired[if side == Side::Left { l } else { r }] = true;
+        }
+        let mut by_paragraph: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (p, &para) in paragraph[side].iter().enumerate() {
+            if taken[side][p] || !f.passages[side][p].linkable {
+                continue;
+            }
+            match by_paragraph.last_mut() {
+                Some((last, ids)) if *last == para => ids.push(p),
+                _ => by_paragraph.push((para, vec![p])),
+            }
+        }
+        by_paragraph
+            .into_iter()
+            .filter(|(para, ids)| !is_paired[*para] && ids.len() >= MIN_PARAGRAPH_PASSAGES)
+            .map(|(para, ids)| {
+                (
+                    para,
+                    Union::of(ids.iter().map(|&p| &f.passages[side][p]), f),
+                )
+            })
+            .collect()
+    };
+    let (left, right) = (bags(Side::Left), bags(Side::Right));
+    if left.len() * right.len() > MAX_PARAGRAPH_PAIRS {
+        return Vec::new();
+    }
+    // Each side's closest partner: (likeness, index into the other side's list).
+    let mut best_left = vec![(0.0f64, usize::MAX); left.len()];
+    let mut best_right = vec![(0.0f64, usize::MAX); right.len()];
+    for (i, (_, a)) in left.iter().enumerate() {
+        for (j, (_, b)) in right.iter().enumerate() {
+            let o = overlap(a, b, f);
+            if o.evidence < CONTEXT_EVIDENCE {
+                continue;
+            }
+            let d = dice(o, a, b);
+            if d < PARAGRAPH_DICE {
+                continue;
+            }
+            // Ties go to the earlier partner on either side, so that swapping mirrors it.
+            if d > best_left[i].0 {
+                best_left[i] = (d, j);
+            }
+            if d > best_right[j].0 {
+                best_right[j] = (d, i);
+            }
+        }
+    }
+    best_left
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(_, j))| j != usize::MAX && best_right[j].1 == i)
+        .map(|(i, &(_, j))| (left[i].0, right[j].0))
+        .collect()
+}
+
+/// Fences that follow each other directly in both articles: the gaps between them.
+fn neighbours(fences: &[Fence]) -> Vec<(Fence, Fence)> {
+    let order = |side: Side| {
+        let mut ids: Vec<usize> = (0..fences.len()).collect();
+        ids.sort_by_key(|&i| {
+            (
+                fences[i].lo[side],
+                fences[i].hi[side],
+                fences[i].lo[side.other()],
+            )
+        });
+        ids.dedup_by_key(|i| fences[*i]);
+        ids
+    };
+    let (by_left, by_right) = (order(Side::Left), order(Side::Right));
+    let mut next_on_right: FxHashMap<Fence, Fence> = FxHashMap::default();
+    for w in by_right.windows(2) {
+        next_on_right.insert(fences[w[0]], fences[w[1]]);
+    }
+    by_left
+        .windows(2)
+        .map(|w| (fences[w[0]], fences[w[1]]))
+        .filter(|(a, b)| next_on_right.get(a) == Some(b))
+        .filter(|(a, b)| b.lo.left > a.hi.left + 1 && b.lo.right > a.hi.right + 1)
+        .collect()
+}
+
+impl std::hash::Hash for Fence {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.lo.left, self.lo.right, self.hi.left, self.hi.right).hash(state);
+    }
+}
+
+/// How alike two bags are when their neighbours already say they belong together: what
+/// [`link_score`] accepts, and weaker likenesses with some shared content.
+fn in_context(a: &Union, b: &Union, f: &Features) -> Option<f64> {
+    if let Some(score) = link_score(a, b, f) {
+        return Some(score);
+    }
+    let o = overlap(a, b, f);
+    let d = dice(o, a, b);
+    (d >= CONTEXT_DICE && o.evidence >= CONTEXT_EVIDENCE).then_some(d)
+}
+
+/// One step of the alignment of a gap: how many passages it takes from each side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Step {
+    Skip(Side),
+    Link { left: usize, right: usize },
+}
+
+/// The monotone alignment of the free passages `left` and `right` of one gap that has the
+/// highest total likeness, as matches.
+fn align_gap(left: &[usize], right: &[usize], f: &Features) -> Vec<Match> {
+    let (n, m) = (left.len(), right.len());
+    // Bags of each passage and of each two neighbours, by the index of their last passage.
+    let bags = |side: Side, ids: &[usize]| -> (Vec<Union>, Vec<Option<Union>>) {
+        let one = |p: usize| &f.passages[side][p];
+        let single = ids.iter().map(|&p| Union::of([one(p)], f)).collect();
+        let double = (0..ids.len())
+            .map(|k| {
+                (k > 0 && ids[k] == ids[k - 1] + 1)
+                    .then(|| Union::of([one(ids[k - 1]), one(ids[k])], f))
+            })
+            .collect();
+        (single, double)
+    };
+    let (l1, l2) = bags(Side::Left, left);
+    let (r1, r2) = bags(Side::Right, right);
+    // The likeness of the bead that ends at left passage i - 1 and right passage j - 1.
+    let bead = |i: usize, j: usize, dl: usize, dr: usize| -> Option<f64> {
+        let a = if dl == 1 {
+            Some(&l1[i - 1])
+        } else {
+            l2[i - 1].as_ref()
+        }?;
+        let b = if dr == 1 {
+            Some(&r1[j - 1])
+        } else {
+            r2[j - 1].as_ref()
+        }?;
+        let cost = if dl + dr > 2 { MERGE_GAIN } else { 0.0 };
+        in_context(a, b, f)
+            .map(|score| (score, score - cost))
+            .map(|(_, v)| v)
+    };
+    // best[i][j]: the best total for the first i left and j right passages.
+    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    let mut step = vec![vec![Step::Skip(Side::Left); m + 1]; n + 1];
+    for i in 0..=n {
+        for j in 0..=m {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut pick: Option<(f64, Step)> = None;
+            let mut offer = |value: f64, s: Step| {
+                if pick.is_none_or(|(v, _)| value > v) {
+                    pick = Some((value, s));
+                }
+            };
+            // Links are offered first, so that a tie goes to a link.
+            for (dl, dr) in [(1, 1), (2, 1), (1, 2)] {
+                if i >= dl
+                    && j >= dr
+                    && let Some(v) = bead(i, j, dl, dr)
+                {
+                    offer(
+                        best[i - dl][j - dr] + v,
+                        Step::Link {
+                            left: dl,
+                            right: dr,
+                        },
+                    );
+                }
+            }
+            if i > 0 {
+                offer(best[i - 1][j], Step::Skip(Side::Left));
+            }
+            if j > 0 {
+                offer(best[i][j - 1], Step::Skip(Side::Right));
+            }
+            let (value, s) = pick.expect("a step is always possible past the origin");
+            best[i][j] = value;
+            step[i][j] = s;
+        }
+    }
+    let mut found = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match step[i][j] {
+            Step::Skip(Side::Left) => i -= 1,
+            Step::Skip(Side::Right) => j -= 1,
+            Step::Link {
+                left: dl,
+                right: dr,
+            } => {
+                let gain = best[i][j] - best[i - dl][j - dr];
+                found.push(Match {
+                    passages: Pair::new(
+                        left[i - dl..i].iter().copied().collect(),
+                        right[j - dr..j].iter().copied().collect(),
+                    ),
+                    score: gain,
+                });
+                i -= dl;
+                j -= dr;
+            }
+        }
+    }
+    found.reverse();
+    found
+}
