@@ -50,6 +50,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         &mut matches,
         &features,
         Pair::new(&paragraph.left, &paragraph.right),
+        parallel,
     );
     matches.sort_unstable_by_key(|m| m.passages.left[0]);
     drop(features);

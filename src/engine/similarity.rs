@@ -108,7 +108,11 @@ pub fn dice(o: Overlap, a: &impl Bag, b: &impl Bag) -> f64 {
 /// The score at which two bags may be linked, or `None` when they should not be.
 /// Symmetric in `a` and `b` by construction.
 pub fn link_score(a: &impl Bag, b: &impl Bag, f: &Features) -> Option<f64> {
-    let o = overlap(a, b, f);
+    judge(overlap(a, b, f), a, b)
+}
+
+/// [`link_score`], given the overlap of `a` and `b`.
+pub fn judge(o: Overlap, a: &impl Bag, b: &impl Bag) -> Option<f64> {
     let d = dice(o, a, b);
     if d >= CLOSE_DICE && o.evidence >= 1 {
         return Some(d);
