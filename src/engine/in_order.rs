@@ -164,18 +164,26 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
     }
     let mut gaps = Vec::new();
     for (a, b) in neighbours(&fences) {
-        let free = |side: Side| -> Vec<usize> {
+        // The passages strictly between the two fences: those at places 3p + 1 inside.
+        let between = |side: Side| {
             let (from, to) = (a.hi[side] + 1, b.lo[side] - 1);
-            (from.max(0)..=to)
-                .filter(|x| x % 3 == 1)
-                .map(|x| (x / 3) as usize)
-                .filter(|&p| {
-                    p < taken[side].len() && !taken[side][p] && f.passages[side][p].linkable
-                })
+            let first = (from.max(0) + 1) / 3;
+            let last = ((to - 1).div_euclid(3) + 1)
+                .min(taken[side].len() as i64)
+                .max(first);
+            first as usize..last as usize
+        };
+        let (l, r) = (between(Side::Left), between(Side::Right));
+        if l.len() * r.len() > MAX_GAP_CELLS {
+            continue;
+        }
+        let free = |side: Side, range: std::ops::Range<usize>| -> Vec<usize> {
+            range
+                .filter(|&p| !taken[side][p] && f.passages[side][p].linkable)
                 .collect()
         };
-        let (left, right) = (free(Side::Left), free(Side::Right));
-        if left.is_empty() || right.is_empty() || left.len() * right.len() > MAX_GAP_CELLS {
+        let (left, right) = (free(Side::Left, l), free(Side::Right, r));
+        if left.is_empty() || right.is_empty() {
             continue;
         }
         // Only a gap inside one paragraph and its partner has context enough for a lower
