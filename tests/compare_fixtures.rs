@@ -8,11 +8,9 @@ use parallax::engine::{
 };
 use parallax::side::Side;
 
-fn fixture(name: &str) -> Article {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    build_article(&path, None, text, Metadata::default())
-}
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::fixture;
 
 fn ferry() -> Comparison {
     compare(

@@ -2,13 +2,10 @@
 //! is reworded rather than copied: synonyms, reordered clauses, a split sentence, a headline
 //! paraphrase, and two different statements by one speaker that must not be linked.
 
-use parallax::engine::{Article, Comparison, Metadata, build_article, compare};
-
-fn fixture(name: &str) -> Article {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    build_article(&path, None, text, Metadata::default())
-}
+#[path = "support/fixtures.rs"]
+mod fixtures;
+use fixtures::fixture;
+use parallax::engine::{Comparison, compare};
 
 fn frost() -> Comparison {
     compare(

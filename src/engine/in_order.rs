@@ -11,7 +11,7 @@
 //! moved paragraph still has its fences and its gaps.
 
 use super::features::Features;
-use super::matching::Match;
+use super::matching::{MERGE_GAIN, Match};
 use super::similarity::{Union, dice, judge, link_score, overlap};
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
@@ -21,8 +21,6 @@ use rustc_hash::FxHashMap;
 const CONTEXT_DICE: f64 = 0.1;
 /// ...and this many shared content words.
 const CONTEXT_EVIDENCE: u32 = 2;
-/// A merge of two passages must beat the single passage by this much, as in `matching`.
-const MERGE_GAIN: f64 = 0.04;
 /// Gaps with more cells than this (left passages times right) are left alone: a gap that wide
 /// is no longer one rewritten stretch of text.
 const MAX_GAP_CELLS: usize = 256 * 256;
@@ -41,7 +39,7 @@ const MAX_PARAGRAPH_PAIRS: usize = 400 * 400;
 /// (with shuffled paragraphs, the two belong to different gaps): a link covers
 /// `3 * first + 1 ..= 3 * last + 1`, a paragraph starting at passage `s` starts at `3 * s`
 /// and one ending before passage `e` ends at `3 * e - 1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Fence {
     lo: Pair<i64>,
     hi: Pair<i64>,
@@ -122,11 +120,7 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
         vec![false; f.passages.right.len()],
     );
     for m in matches.iter() {
-        for side in Side::BOTH {
-            for &p in &m.passages[side] {
-                taken[side][p] = true;
-            }
-        }
+        take(&mut taken, m);
     }
     let mut pairs = paired_paragraphs(matches, paragraph);
     pairs.extend(paired_by_words(&pairs, &taken, f, paragraph));
@@ -143,10 +137,7 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
     let mut fences: Vec<Fence> = matches
         .iter()
         .filter(|m| {
-            let (pl, pr) = (
-                paragraph.left[m.passages.left[0]],
-                paragraph.right[m.passages.right[0]],
-            );
+            let (pl, pr) = paragraphs_of(m, paragraph);
             let fits = |own: Option<&usize>, other: usize| own.is_none_or(|&p| p == other);
             fits(left_partner.get(&pl), pr) && fits(right_partner.get(&pr), pl)
         })
@@ -216,35 +207,36 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
             .collect()
     };
     for m in &found {
-        for side in Side::BOTH {
-            for &p in &m.passages[side] {
-                debug_assert!(!taken[side][p], "gaps do not overlap");
-                taken[side][p] = true;
-            }
-        }
+        take(&mut taken, m);
     }
     matches.extend(found);
 }
 
-/// Paragraphs that the links pair: each the other's partner with the most links between them
-/// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
-fn paragraph_pairs_by_links(
-    matches: &[Match],
-    paragraph: Pair<&[usize]>,
-) -> FxHashMap<(usize, usize), u32> {
-    let mut links: FxHashMap<(usize, usize), u32> = FxHashMap::default();
-    for m in matches {
-        let key = (
-            paragraph.left[m.passages.left[0]],
-            paragraph.right[m.passages.right[0]],
-        );
-        *links.entry(key).or_default() += 1;
+/// Mark the passages of `m` as linked.
+fn take(taken: &mut Pair<Vec<bool>>, m: &Match) {
+    for side in Side::BOTH {
+        for &p in &m.passages[side] {
+            debug_assert!(!taken[side][p], "a passage is in one link at most");
+            taken[side][p] = true;
+        }
     }
-    links
 }
 
+/// The paragraphs of a link's first passages.
+fn paragraphs_of(m: &Match, paragraph: Pair<&[usize]>) -> (usize, usize) {
+    (
+        paragraph.left[m.passages.left[0]],
+        paragraph.right[m.passages.right[0]],
+    )
+}
+
+/// Paragraphs that the links pair: each the other's partner with the most links between them
+/// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
 fn paired_paragraphs(matches: &[Match], paragraph: Pair<&[usize]>) -> Vec<(usize, usize)> {
-    let links = paragraph_pairs_by_links(matches, paragraph);
+    let mut links: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    for m in matches {
+        *links.entry(paragraphs_of(m, paragraph)).or_default() += 1;
+    }
     let mut best = Pair::new(
         FxHashMap::<usize, (u32, usize)>::default(),
         FxHashMap::<usize, (u32, usize)>::default(),
@@ -363,12 +355,6 @@ fn neighbours(fences: &[Fence]) -> Vec<(Fence, Fence)> {
         .filter(|(a, b)| next_on_right.get(a) == Some(b))
         .filter(|(a, b)| b.lo.left > a.hi.left + 1 && b.lo.right > a.hi.right + 1)
         .collect()
-}
-
-impl std::hash::Hash for Fence {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.lo.left, self.lo.right, self.hi.left, self.hi.right).hash(state);
-    }
 }
 
 /// How alike two bags are when their neighbours already say they belong together: what

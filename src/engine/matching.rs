@@ -11,7 +11,7 @@ use smallvec::smallvec;
 use std::cmp::Ordering;
 
 /// A merge must raise the link's score at least this much to be worth it.
-const MERGE_GAIN: f64 = 0.04;
+pub(super) const MERGE_GAIN: f64 = 0.04;
 
 /// A chosen link before it is diffed: passage ids per side and its score.
 #[derive(Debug, Clone, PartialEq)]
