@@ -1,12 +1,14 @@
 //! Numbering distinct words, so that bags of words and word diffs compare integers.
 
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
+/// Each word is kept once, shared by the look-up table and the list by number.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Arc<str>, u32>,
     /// Each word, at its number.
-    words: Vec<Box<str>>,
+    words: Vec<Arc<str>>,
 }
 
 impl Vocabulary {
@@ -24,8 +26,9 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.words.len()).expect("fewer than 2^32 distinct words");
-        self.ids.insert(word.into(), id);
-        self.words.push(word.into());
+        let word: Arc<str> = word.into();
+        self.ids.insert(Arc::clone(&word), id);
+        self.words.push(word);
         id
     }
 
