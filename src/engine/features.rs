@@ -9,6 +9,19 @@ use std::hash::{Hash, Hasher};
 
 const STOPWORDS: &str = include_str!("../../assets/stopwords.txt");
 
+/// The function words as stems, which is what the vocabulary holds ("while" is "whil" there);
+/// stemmed once per process rather than at every comparison.
+static STOP_STEMS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let mut buf = String::new();
+        STOPWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(|w| stem_of(w, &mut buf).to_owned())
+            .collect()
+    });
+
 /// Weight scale: weights are integers so that sums are exact and the same whichever side
 /// is left, which keeps the alignment symmetric.
 const SCALE: f64 = 100.0;
@@ -115,15 +128,7 @@ impl Features {
                 df[s as usize] += 1;
             }
         }
-        // The vocabulary holds stems, so the function words are stemmed too ("while" is
-        // "whil" there).
-        let mut buf = String::new();
-        let stopwords: rustc_hash::FxHashSet<String> = STOPWORDS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(|w| stem_of(w, &mut buf).to_owned())
-            .collect();
+        let stopwords = &*STOP_STEMS;
         let mut stop = vec![false; vocab.len()];
         let mut weight = vec![0u64; vocab.len()];
         let n = passages
