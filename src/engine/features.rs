@@ -56,16 +56,10 @@ struct SideFeatures {
 }
 
 fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
-    // Distinct stems are fewer than words, as a rule ("x/y" is one word and two stems): room
-    // for as many as there are words means the table hardly ever grows.
-    let words = article
-        .passages
-        .iter()
-        .zip(skip)
-        .filter(|(_, skip)| !**skip)
-        .map(|(p, _)| p.words)
-        .sum();
-    let mut vocab = Vocabulary::with_capacity(words);
+    // The table grows as it goes: distinct stems are a small share of the words of a long
+    // text, and a table sized for every word is megabytes that the scattered inserts touch
+    // page by page.
+    let mut vocab = Vocabulary::default();
     // Only for words with a full stop, whose stem is not a slice of the word itself.
     let mut stem_buf = String::new();
     let passages = article

@@ -15,7 +15,6 @@ use super::matching::{MERGE_GAIN, Match};
 use super::similarity::{Union, dice, judge, link_score, overlap};
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// Between two fences a pair needs this weighted share of words in common...
 const CONTEXT_DICE: f64 = 0.1;
@@ -39,7 +38,7 @@ const MAX_PARAGRAPH_PAIRS: usize = 400 * 400;
 /// (with shuffled paragraphs, the two belong to different gaps): a link covers
 /// `3 * first + 1 ..= 3 * last + 1`, a paragraph starting at passage `s` starts at `3 * s`
 /// and one ending before passage `e` ends at `3 * e - 1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fence {
     lo: Pair<i64>,
     hi: Pair<i64>,
@@ -125,24 +124,15 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
     let mut pairs = paired_paragraphs(matches, paragraph);
     pairs.extend(paired_by_words(&pairs, &taken, f, paragraph));
     pairs.sort_unstable();
-    // A link out of a paired paragraph to somewhere else (a repeated phrase, a parallel
-    // passage) is no fence: it would break the chain of the paragraph's own links in two.
-    let partner = |side: Side| -> FxHashMap<usize, usize> {
-        pairs
-            .iter()
-            .map(|&(l, r)| if side == Side::Left { (l, r) } else { (r, l) })
-            .collect()
-    };
-    let (left_partner, right_partner) = (partner(Side::Left), partner(Side::Right));
-    let mut fences: Vec<Fence> = matches
-        .iter()
-        .filter(|m| {
-            let (pl, pr) = paragraphs_of(m, paragraph);
-            let fits = |own: Option<&usize>, other: usize| own.is_none_or(|&p| p == other);
-            fits(left_partner.get(&pl), pr) && fits(right_partner.get(&pr), pl)
-        })
-        .map(Fence::link)
-        .collect();
+    // Only a gap inside one paragraph and its partner has context enough for a lower bar.
+    // Between paragraphs (in news, where a paragraph is often a sentence) two links in order
+    // say little about the sentences between them: tried, it linked topical neighbours
+    // ("Official results will be announced" to "The campaign will be announced") and found
+    // nothing the annotators wanted. So the fences of a paired paragraph are its bounds and
+    // the links between it and its partner; a link out of it to somewhere else (a repeated
+    // phrase, a parallel passage) is no fence, since it would break the chain of the
+    // paragraph's own links in two.
+    let mut gaps = Vec::new();
     for &(pl, pr) in &pairs {
         let span = |side: Side, para: usize| {
             let of = paragraph[side];
@@ -150,51 +140,44 @@ pub fn fill(matches: &mut Vec<Match>, f: &Features, paragraph: Pair<&[usize]>, p
             start..of.partition_point(|&p| p <= para)
         };
         let (l, r) = (span(Side::Left, pl), span(Side::Right, pr));
+        let is_free = |side: Side, p: usize| !taken[side][p] && f.passages[side][p].linkable;
+        // Most paired paragraphs of copies are linked through: nothing is left to align.
+        if !l.clone().any(|p| is_free(Side::Left, p)) || !r.clone().any(|p| is_free(Side::Right, p))
+        {
+            continue;
+        }
+        // `matches` are in left order, so the links out of `pl` are one run of them.
+        let first = matches.partition_point(|m| m.passages.left[0] < l.start);
+        let last = matches.partition_point(|m| m.passages.left[0] < l.end);
+        let mut fences: Vec<Fence> = matches[first..last]
+            .iter()
+            .filter(|m| paragraphs_of(m, paragraph) == (pl, pr))
+            .map(Fence::link)
+            .collect();
         fences.push(Fence::bound(Pair::new(l.start, r.start), false));
         fences.push(Fence::bound(Pair::new(l.end, r.end), true));
-    }
-    let mut gaps = Vec::new();
-    for (a, b) in neighbours(&fences) {
-        // The passages strictly between the two fences: those at places 3p + 1 inside.
-        let between = |side: Side| {
-            let (from, to) = (a.hi[side] + 1, b.lo[side] - 1);
-            let first = (from.max(0) + 1) / 3;
-            let last = ((to - 1).div_euclid(3) + 1)
-                .min(taken[side].len() as i64)
-                .max(first);
-            first as usize..last as usize
-        };
-        let (l, r) = (between(Side::Left), between(Side::Right));
-        if l.len() * r.len() > MAX_GAP_CELLS {
-            continue;
+        for (a, b) in neighbours(&fences) {
+            // The passages strictly between the two fences: those at places 3p + 1 inside.
+            let between = |side: Side| {
+                let (from, to) = (a.hi[side] + 1, b.lo[side] - 1);
+                let first = (from.max(0) + 1) / 3;
+                let last = ((to - 1).div_euclid(3) + 1)
+                    .min(taken[side].len() as i64)
+                    .max(first);
+                first as usize..last as usize
+            };
+            let (l, r) = (between(Side::Left), between(Side::Right));
+            if l.len() * r.len() > MAX_GAP_CELLS {
+                continue;
+            }
+            let free = |side: Side, range: std::ops::Range<usize>| -> Vec<usize> {
+                range.filter(|&p| is_free(side, p)).collect()
+            };
+            let (left, right) = (free(Side::Left, l), free(Side::Right, r));
+            if !left.is_empty() && !right.is_empty() {
+                gaps.push((left, right));
+            }
         }
-        let free = |side: Side, range: std::ops::Range<usize>| -> Vec<usize> {
-            range
-                .filter(|&p| !taken[side][p] && f.passages[side][p].linkable)
-                .collect()
-        };
-        let (left, right) = (free(Side::Left, l), free(Side::Right, r));
-        if left.is_empty() || right.is_empty() {
-            continue;
-        }
-        // Only a gap inside one paragraph and its partner has context enough for a lower
-        // bar. Between paragraphs (in news, where a paragraph is often a sentence) two links in
-        // order say little about the sentences between them: tried, it linked topical
-        // neighbours ("Official results will be announced" to "The campaign will be
-        // announced") and found nothing the annotators wanted.
-        let within = |side: Side, ids: &[usize]| {
-            let para = paragraph[side][ids[0]];
-            ids.iter()
-                .all(|&p| paragraph[side][p] == para)
-                .then_some(para)
-        };
-        let (Some(pl), Some(pr)) = (within(Side::Left, &left), within(Side::Right, &right)) else {
-            continue;
-        };
-        if pairs.binary_search(&(pl, pr)).is_err() {
-            continue;
-        }
-        gaps.push((left, right));
     }
     // Gaps are independent, and on a long rewritten text aligning them is a tenth of the work.
     let found: Vec<Match> = if parallel {
@@ -233,31 +216,35 @@ fn paragraphs_of(m: &Match, paragraph: Pair<&[usize]>) -> (usize, usize) {
 /// Paragraphs that the links pair: each the other's partner with the most links between them
 /// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
 fn paired_paragraphs(matches: &[Match], paragraph: Pair<&[usize]>) -> Vec<(usize, usize)> {
-    let mut links: FxHashMap<(usize, usize), u32> = FxHashMap::default();
-    for m in matches {
-        *links.entry(paragraphs_of(m, paragraph)).or_default() += 1;
-    }
+    // In left order the links of one paragraph pair mostly follow each other: the sort finds
+    // little to do.
+    let mut ends: Vec<(usize, usize)> = matches
+        .iter()
+        .map(|m| paragraphs_of(m, paragraph))
+        .collect();
+    ends.sort_unstable();
+    let count = |side: Side| paragraph[side].last().map_or(0, |&p| p + 1);
     let mut best = Pair::new(
-        FxHashMap::<usize, (u32, usize)>::default(),
-        FxHashMap::<usize, (u32, usize)>::default(),
+        vec![(0u32, usize::MAX); count(Side::Left)],
+        vec![(0u32, usize::MAX); count(Side::Right)],
     );
     let better = |slot: &mut (u32, usize), count: u32, other: usize| {
         if count > slot.0 || (count == slot.0 && other < slot.1) {
             *slot = (count, other);
         }
     };
-    for (&(pl, pr), &count) in &links {
-        better(best.left.entry(pl).or_insert((0, usize::MAX)), count, pr);
-        better(best.right.entry(pr).or_insert((0, usize::MAX)), count, pl);
+    for run in ends.chunk_by(|a, b| a == b) {
+        let (pl, pr) = run[0];
+        let links = run.len() as u32;
+        better(&mut best.left[pl], links, pr);
+        better(&mut best.right[pr], links, pl);
     }
-    let mut pairs: Vec<(usize, usize)> = best
-        .left
+    best.left
         .iter()
-        .filter(|&(&pl, &(_, pr))| best.right.get(&pr).is_some_and(|&(_, back)| back == pl))
-        .map(|(&pl, &(_, pr))| (pl, pr))
-        .collect();
-    pairs.sort_unstable();
-    pairs
+        .enumerate()
+        .filter(|&(pl, &(links, pr))| links > 0 && best.right[pr].1 == pl)
+        .map(|(pl, &(_, pr))| (pl, pr))
+        .collect()
 }
 
 /// Paragraphs left unpaired by the links, paired by the words of their free passages: a
@@ -332,27 +319,31 @@ fn paired_by_words(
 
 /// Fences that follow each other directly in both articles: the gaps between them.
 fn neighbours(fences: &[Fence]) -> Vec<(Fence, Fence)> {
-    let order = |side: Side| {
-        let mut ids: Vec<usize> = (0..fences.len()).collect();
-        ids.sort_by_key(|&i| {
-            (
-                fences[i].lo[side],
-                fences[i].hi[side],
-                fences[i].lo[side.other()],
-            )
-        });
-        ids.dedup_by_key(|i| fences[*i]);
-        ids
+    let key = |fence: &Fence, side: Side| {
+        let other = side.other();
+        (
+            fence.lo[side],
+            fence.hi[side],
+            fence.lo[other],
+            fence.hi[other],
+        )
     };
-    let (by_left, by_right) = (order(Side::Left), order(Side::Right));
-    let mut next_on_right: FxHashMap<Fence, Fence> = FxHashMap::default();
-    for w in by_right.windows(2) {
-        next_on_right.insert(fences[w[0]], fences[w[1]]);
+    let mut by_left = fences.to_vec();
+    by_left.sort_unstable_by_key(|fence| key(fence, Side::Left));
+    by_left.dedup();
+    // Each fence's rank in the right article's order: two fences that follow each other on
+    // the left follow each other on the right when their ranks do too.
+    let mut by_right: Vec<usize> = (0..by_left.len()).collect();
+    by_right.sort_unstable_by_key(|&i| key(&by_left[i], Side::Right));
+    let mut rank = vec![0; by_left.len()];
+    for (r, &i) in by_right.iter().enumerate() {
+        rank[i] = r;
     }
     by_left
         .windows(2)
-        .map(|w| (fences[w[0]], fences[w[1]]))
-        .filter(|(a, b)| next_on_right.get(a) == Some(b))
+        .zip(rank.windows(2))
+        .filter(|(_, r)| r[1] == r[0] + 1)
+        .map(|(w, _)| (w[0], w[1]))
         .filter(|(a, b)| b.lo.left > a.hi.left + 1 && b.lo.right > a.hi.right + 1)
         .collect()
 }
