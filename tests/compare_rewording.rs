@@ -83,3 +83,24 @@ fn two_different_statements_by_one_speaker_are_not_linked() {
     // attribution and the cooperative, and nothing of what was said.
     assert_eq!(partner(&c, "low-interest loan scheme"), None);
 }
+
+/// The left headline carries two numbers the right one lacks, and a left body sentence holds
+/// every word of the right headline: the headlines are still linked to each other.
+#[test]
+fn headlines_are_linked_before_a_sentence_that_holds_the_same_names() {
+    let c = compare(
+        fixture("marathon_ledger.txt"),
+        fixture("marathon_daily.txt"),
+        &Default::default(),
+    );
+    let right = partner(&c, "Ilse Varga, 70, to run").expect("the titles are linked");
+    assert_eq!(right, "Ilse Varga to run Dornfeld marathon");
+    assert_eq!(
+        partner(
+            &c,
+            "Ilse Varga, who will run the Dornfeld marathon on Sunday"
+        ),
+        None,
+        "the body sentence is not linked to the headline"
+    );
+}

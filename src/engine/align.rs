@@ -35,6 +35,18 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         skip.right[r] = true;
     }
     let features = Features::build(&articles, &skip, parallel);
+    let mut anchors = anchors;
+    let title = Pair::from_fn(|side| {
+        let title = articles[side]
+            .passages
+            .iter()
+            .position(|p| p.role == Role::Title)?;
+        (!skip[side][title]).then_some(title)
+    });
+    if let Some((l, r)) = in_order::titles(title, &features) {
+        let at = anchors.partition_point(|&(a, _)| a < l);
+        anchors.insert(at, (l, r));
+    }
     let pairs = candidate_pairs(&features, parallel);
     let mut matches = choose(&pairs, &features, &anchors, parallel);
     let paragraph = Pair::from_fn(|side| {

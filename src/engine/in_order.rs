@@ -73,6 +73,21 @@ impl Fence {
     }
 }
 
+/// A title is at the head of its article as the other title is at the head of its own: two
+/// headlines of one story share the fact in few words ("Dozens injured as quake hits X" /
+/// "Powerful quake injures dozens in X"), often fewer than a link on its own words needs, and
+/// a longer sentence that happens to hold the same names must not take the title's place. So
+/// the titles are paired first, at the bar of passages between two links.
+pub fn titles(title: Pair<Option<usize>>, f: &Features) -> Option<(usize, usize)> {
+    let (l, r) = (title.left?, title.right?);
+    let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
+    if !a.linkable || !b.linkable {
+        return None;
+    }
+    let (a, b) = (Union::of([a], f), Union::of([b], f));
+    in_context(&a, &b, f).map(|_| (l, r))
+}
+
 /// Two links that cross each other may be worth only a little more than the two that do not:
 /// "Frost destroys half of the harvest" / "Half the harvest was destroyed by one night of
 /// frost" against the same title and lede the other way round. The pair that keeps the order

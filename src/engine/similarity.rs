@@ -124,7 +124,9 @@ pub fn judge(o: Overlap, a: &impl Bag, b: &impl Bag) -> Option<f64> {
         o.shared as f64 / smaller as f64
     };
     if contained >= TRIMMED_CONTAINMENT && o.evidence >= TRIMMED_EVIDENCE {
-        return Some(d.max(0.6 * contained));
+        // Scored at most as a close pair at its bar: a longer sentence that merely holds
+        // all of a headline's names must not outrank the headline's own rewording.
+        return Some(d.max(0.5 * contained));
     }
     let rare_needed = if d >= PARAPHRASE_ONE_RARE_DICE { 1 } else { 2 };
     if d >= PARAPHRASE_DICE && o.evidence >= PARAPHRASE_EVIDENCE && o.rare >= rare_needed {
