@@ -12,7 +12,7 @@
 
 use super::features::Features;
 use super::matching::{MERGE_GAIN, Match};
-use super::similarity::{Union, dice, judge, link_score, overlap};
+use super::similarity::{Overlap, Union, dice, judge, link_score, overlap};
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
 
@@ -366,7 +366,11 @@ fn neighbours(fences: &[Fence]) -> Vec<(Fence, Fence)> {
 /// How alike two bags are when their neighbours already say they belong together: what
 /// [`link_score`] accepts, and weaker likenesses with some shared content.
 fn in_context(a: &Union, b: &Union, f: &Features) -> Option<f64> {
-    let o = overlap(a, b, f);
+    context_score(overlap(a, b, f), a, b)
+}
+
+/// [`in_context`], given the overlap of `a` and `b`.
+fn context_score(o: Overlap, a: &Union, b: &Union) -> Option<f64> {
     if let Some(score) = judge(o, a, b) {
         return Some(score);
     }
@@ -406,9 +410,10 @@ fn align_gap(left: &[usize], right: &[usize], f: &Features) -> Vec<Match> {
     let mut single = vec![vec![None; m]; n];
     for i in 0..n {
         for j in 0..m {
-            if overlap(&l1[i], &r1[j], f).evidence > 0 {
+            let o = overlap(&l1[i], &r1[j], f);
+            if o.evidence > 0 {
                 shares[i][j] = true;
-                single[i][j] = in_context(&l1[i], &r1[j], f);
+                single[i][j] = context_score(o, &l1[i], &r1[j]);
             }
         }
     }

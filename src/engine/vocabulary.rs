@@ -12,14 +12,6 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Room for `words` distinct words without growing.
-    pub fn with_capacity(words: usize) -> Vocabulary {
-        Vocabulary {
-            ids: FxHashMap::with_capacity_and_hasher(words, Default::default()),
-            words: Vec::with_capacity(words),
-        }
-    }
-
     /// The number of `word`; a new word gets the next one.
     pub fn id_of(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
@@ -64,7 +56,7 @@ mod tests {
         /// the table.
         #[test]
         fn numbers_words_as_a_map_would(words in proptest::collection::vec("[a-d]{0,3}", 0..200)) {
-            let mut vocab = Vocabulary::with_capacity(2);
+            let mut vocab = Vocabulary::default();
             let mut map = std::collections::HashMap::new();
             for w in &words {
                 let next = map.len() as u32;

@@ -8,8 +8,8 @@
 use super::article::Article;
 use super::comparison::{DiffOp, DiffPiece, PassageIds};
 use super::tokens::{Token, each_token, fold_into, is_quote_mark};
-use super::vocabulary::Vocabulary;
 use crate::side::Pair;
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use std::ops::Range;
 use std::time::Instant;
@@ -37,18 +37,40 @@ struct SideTokens<'a> {
     keys: Vec<u32>,
 }
 
-/// The diff tokens of passages `ids`, which hold `words` words, numbered in `vocab`.
+/// The folded form of every token of a link, one after another in one buffer, so that
+/// numbering them takes no allocation per word: a link's words were each a boxed string in a
+/// table of its own, and allocating them was a tenth of aligning a long rewritten text.
+#[derive(Default)]
+struct Folded {
+    text: String,
+    spans: Vec<Range<usize>>,
+}
+
+impl Folded {
+    /// The number of each folded token, equal for equal forms, in order.
+    fn numbers(&self) -> Vec<u32> {
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(self.spans.len(), Default::default());
+        self.spans
+            .iter()
+            .map(|span| {
+                let next = ids.len() as u32;
+                *ids.entry(&self.text[span.clone()]).or_insert(next)
+            })
+            .collect()
+    }
+}
+
+/// The diff tokens of passages `ids`, which hold `words` words, with their folded forms
+/// added to `folded`; their keys are left for [`Folded::numbers`].
 fn side_tokens<'a>(
     article: &'a Article,
     ids: &[usize],
     words: usize,
-    vocab: &mut Vocabulary,
+    folded: &mut Folded,
 ) -> SideTokens<'a> {
     // Room for the words and as much punctuation again.
-    let room = 2 * words;
-    let (mut tokens, mut keys) = (Vec::with_capacity(room), Vec::with_capacity(room));
-    // One buffer for the folded form, so that a word seen before allocates nothing.
-    let mut folded = String::new();
+    let mut tokens = Vec::with_capacity(2 * words);
     for &i in ids {
         each_token(&article.text, article.passages[i].span.clone(), |t| {
             let s = &article.text[t.span.clone()];
@@ -56,9 +78,9 @@ fn side_tokens<'a>(
             if is_quote_mark(s) {
                 return;
             }
-            folded.clear();
-            fold_into(s, &mut folded);
-            keys.push(vocab.id_of(&folded));
+            let start = folded.text.len();
+            fold_into(s, &mut folded.text);
+            folded.spans.push(start..folded.text.len());
             tokens.push(t);
         });
     }
@@ -67,7 +89,7 @@ fn side_tokens<'a>(
         text: &article.text,
         first_start,
         tokens,
-        keys,
+        keys: Vec::new(),
     }
 }
 
@@ -86,10 +108,12 @@ pub fn diff(
             .map(|&i| articles[s].passages[i].words)
             .sum::<usize>()
     });
-    // Punctuation comes on top of the words, but most of it repeats.
-    let mut vocab = Vocabulary::with_capacity(words.left + words.right);
-    let left = side_tokens(&articles.left, &ids.left, words.left, &mut vocab);
-    let right = side_tokens(&articles.right, &ids.right, words.right, &mut vocab);
+    let mut folded = Folded::default();
+    let mut left = side_tokens(&articles.left, &ids.left, words.left, &mut folded);
+    let mut right = side_tokens(&articles.right, &ids.right, words.right, &mut folded);
+    let mut keys = folded.numbers();
+    right.keys = keys.split_off(left.tokens.len());
+    left.keys = keys;
     // The deadline only guards against pathological inputs.
     let deadline =
         deadline.filter(|_| left.keys.len().saturating_mul(right.keys.len()) > UNBOUNDED_DIFF);
@@ -272,9 +296,8 @@ mod tests {
         let d = diff(&articles, &ids, None);
         assert!(d.identical);
         assert_eq!(d.ratio, 1.0);
-        let mut vocab = Vocabulary::default();
         let words = articles.left.passages[1].words;
-        let tokens = side_tokens(&articles.left, &ids.left, words, &mut vocab);
+        let tokens = side_tokens(&articles.left, &ids.left, words, &mut Folded::default());
         let words: Vec<&str> = tokens
             .tokens
             .iter()
