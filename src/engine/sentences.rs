@@ -154,9 +154,13 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             else {
                 break;
             };
+            // A quotation mark left over after the last full stop, as in text typed with
+            // spaces around its punctuation ('vacation . "'), closes that sentence: it is
+            // no passage of its own.
             if starts_sentence(char_at(para, k))
                 && !(c == '.' && alone && abbreviation_continues(para, i, k))
                 && !inside_kept_quote(open_quote, &quotes)
+                && para[k..].chars().any(char::is_alphanumeric)
             {
                 out.push(base + start..base + cluster_end);
                 start = k;
@@ -378,6 +382,18 @@ mod tests {
         assert_eq!(
             split("One fell. Two rose! Three? Four."),
             ["One fell.", "Two rose!", "Three?", "Four."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_mark_after_the_last_stop_closes_that_sentence() {
+        assert_eq!(
+            split("She said: \" We will be back . \""),
+            ["She said: \" We will be back . \""]
+        );
+        assert_eq!(
+            split("He left . \" We stay . \" Then rain."),
+            ["He left .", "\" We stay . \" Then rain."]
         );
     }
 
