@@ -30,7 +30,7 @@ impl Side {
 }
 
 /// A value for each side, indexed by [`Side`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Pair<T> {
     pub left: T,
     pub right: T,

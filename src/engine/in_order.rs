@@ -10,9 +10,9 @@
 //! weaker likeness is enough. Order is only assumed inside a gap, never across the articles: a
 //! moved paragraph still has its fences and its gaps.
 
-use super::features::Features;
+use super::features::{Features, PassageFeatures};
 use super::matching::{MERGE_GAIN, Match};
-use super::similarity::{Overlap, Union, dice, judge, link_score, overlap};
+use super::similarity::{Bag, Overlap, Union, dice, judge, link_score, overlap};
 use crate::side::{Pair, Side};
 use rayon::prelude::*;
 
@@ -84,8 +84,7 @@ pub fn titles(title: Pair<Option<usize>>, f: &Features) -> Option<(usize, usize)
     if !a.linkable || !b.linkable {
         return None;
     }
-    let (a, b) = (Union::of([a], f), Union::of([b], f));
-    in_context(&a, &b, f).map(|_| (l, r))
+    in_context(a, b, f).map(|_| (l, r))
 }
 
 /// Two links that cross each other may be worth only a little more than the two that do not:
@@ -365,12 +364,12 @@ fn neighbours(fences: &[Fence]) -> Vec<(Fence, Fence)> {
 
 /// How alike two bags are when their neighbours already say they belong together: what
 /// [`link_score`] accepts, and weaker likenesses with some shared content.
-fn in_context(a: &Union, b: &Union, f: &Features) -> Option<f64> {
+fn in_context(a: &impl Bag, b: &impl Bag, f: &Features) -> Option<f64> {
     context_score(overlap(a, b, f), a, b)
 }
 
 /// [`in_context`], given the overlap of `a` and `b`.
-fn context_score(o: Overlap, a: &Union, b: &Union) -> Option<f64> {
+fn context_score(o: Overlap, a: &impl Bag, b: &impl Bag) -> Option<f64> {
     if let Some(score) = judge(o, a, b) {
         return Some(score);
     }
@@ -390,9 +389,9 @@ enum Step {
 fn align_gap(left: &[usize], right: &[usize], f: &Features) -> Vec<Match> {
     let (n, m) = (left.len(), right.len());
     // Bags of each passage and of each two neighbours, by the index of their last passage.
-    let bags = |side: Side, ids: &[usize]| -> (Vec<Union>, Vec<Option<Union>>) {
+    let bags = |side: Side, ids: &[usize]| -> (Vec<&PassageFeatures>, Vec<Option<Union>>) {
         let one = |p: usize| &f.passages[side][p];
-        let single = ids.iter().map(|&p| Union::of([one(p)], f)).collect();
+        let single = ids.iter().map(|&p| one(p)).collect();
         let double = (0..ids.len())
             .map(|k| {
                 (k > 0 && ids[k] == ids[k - 1] + 1)
@@ -410,10 +409,10 @@ fn align_gap(left: &[usize], right: &[usize], f: &Features) -> Vec<Match> {
     let mut single = vec![vec![None; m]; n];
     for i in 0..n {
         for j in 0..m {
-            let o = overlap(&l1[i], &r1[j], f);
+            let o = overlap(l1[i], r1[j], f);
             if o.evidence > 0 {
                 shares[i][j] = true;
-                single[i][j] = context_score(o, &l1[i], &r1[j]);
+                single[i][j] = context_score(o, l1[i], r1[j]);
             }
         }
     }
@@ -421,10 +420,10 @@ fn align_gap(left: &[usize], right: &[usize], f: &Features) -> Vec<Match> {
         match (dl, dr) {
             (1, 1) => single[i - 1][j - 1],
             (2, 1) if shares[i - 1][j - 1] || shares[i - 2][j - 1] => {
-                in_context(l2[i - 1].as_ref()?, &r1[j - 1], f).map(|s| s - MERGE_GAIN)
+                in_context(l2[i - 1].as_ref()?, r1[j - 1], f).map(|s| s - MERGE_GAIN)
             }
             (1, 2) if shares[i - 1][j - 1] || shares[i - 1][j - 2] => {
-                in_context(&l1[i - 1], r2[j - 1].as_ref()?, f).map(|s| s - MERGE_GAIN)
+                in_context(l1[i - 1], r2[j - 1].as_ref()?, f).map(|s| s - MERGE_GAIN)
             }
             _ => None,
         }
