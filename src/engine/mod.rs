@@ -15,6 +15,7 @@ mod paragraphs;
 pub mod parallel;
 mod parse;
 mod rule_file;
+pub mod script;
 mod sentences;
 mod shared_paragraphs;
 mod similarity;

@@ -2,7 +2,7 @@
 
 use super::article::{Article, Metadata, Passage, Role};
 use super::boilerplate::{ArticleRules, Rules};
-use super::{paragraphs, sentences};
+use super::{paragraphs, script, sentences};
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -145,15 +145,26 @@ fn default_label(source: &str, meta: &Metadata) -> String {
         .unwrap_or_else(|| "stdin".to_owned())
 }
 
+/// Words with a letter or digit in them; in scripts without spaces, characters (see
+/// `word_count`), so that a Chinese sentence is not taken for a one-word tag line.
 fn word_count(s: &str) -> usize {
+    if script::may_be_unspaced(s.as_bytes()) {
+        return super::word_count::count_words(s.as_bytes());
+    }
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(['"', '\u{201D}', '\u{2019}', ')'])
-        .ends_with(['.', '!', '?', '\u{2026}'])
+    s.trim_end_matches(|c| {
+        matches!(c, '"' | '\u{201D}' | '\u{2019}' | ')') || script::is_wide_closing(c)
+    })
+    .ends_with(|c| {
+        matches!(c, '.' | '!' | '?' | '\u{2026}')
+            || script::is_wide_terminal(c)
+            || script::is_spaced_terminal(c)
+    })
 }
 
 fn is_standfirst(paragraph: &str) -> bool {

@@ -1,10 +1,13 @@
-//! Sentence segmentation for news prose.
+//! Sentence segmentation for news prose, in any script: the ideographic and full-width stops
+//! of Chinese and Japanese end a sentence with no space after them, and the Arabic and
+//! Devanagari ones as a full stop does.
 //!
 //! Written by hand because the Unicode sentence rules (UAX #29, as in unicode-segmentation)
 //! break after "U.S. " before a capital, cannot see a sentence glued to the previous one with
 //! no space ("…the difference.A militia…", as scraped pages produce), and split quotations
 //! that a reader takes as one passage.
 
+use super::script;
 use std::ops::Range;
 
 /// Longest quotation, in bytes, kept whole as one passage.
@@ -117,6 +120,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut open_quote: Option<usize> = None;
+    let mut open_bracket: Option<usize> = None;
     let mut i = 0;
     while i < n {
         // Only terminal punctuation and double quotes matter here; skip to the next. Every
@@ -127,6 +131,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
         let c = char_at(para, i);
         track_quote(&quotes, i, c, &mut open_quote);
+        track_bracket(&quotes, i, c, &mut open_bracket);
         if !is_terminal(c) {
             i += c.len_utf8();
             continue;
@@ -139,6 +144,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 break;
             }
             track_quote(&quotes, j, cj, &mut open_quote);
+            track_bracket(&quotes, j, cj, &mut open_bracket);
             j += cj.len_utf8();
         }
         if j >= n {
@@ -159,7 +165,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             // no passage of its own.
             if starts_sentence(char_at(para, k))
                 && !(c == '.' && alone && abbreviation_continues(para, i, k))
-                && !inside_kept_quote(open_quote, &quotes)
+                && !inside_kept_quote([open_quote, open_bracket], &quotes)
                 && para[k..].chars().any(char::is_alphanumeric)
             {
                 out.push(base + start..base + cluster_end);
@@ -168,7 +174,16 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             i = k;
             continue;
         }
-        if c == '.' && alone && is_glued_start(para, i) && open_quote.is_none() {
+        let glued = c == '.' && alone && is_glued_start(para, i) && open_quote.is_none();
+        // Chinese and Japanese put no space after a sentence. A quotation that opens the
+        // sentence and closes here is followed by who said it (「…。」他说。), as a
+        // lowercase word follows one in English.
+        let wide = script::is_wide_terminal(c)
+            && !inside_kept_quote([open_quote, open_bracket], &quotes)
+            && !quotes
+                .close_of(start)
+                .is_some_and(|q| (i..cluster_end).contains(&q));
+        if glued || wide {
             out.push(base + start..base + cluster_end);
             start = cluster_end;
         }
@@ -181,30 +196,45 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// The positions, in order, of the bytes that begin a character the splitter looks at: `.`,
-/// `!`, `?`, `"`, and 0xE2, the first byte of the curly double quotes and the ellipsis. The
-/// merge of two memchr searches, which use the vector instructions of the machine they run
-/// on: most of a paragraph is letters and spaces that the splitter has no reason to look at.
+/// `!`, `?`, `"`, 0xE2 (the curly double quotes and the ellipsis), and the first bytes of
+/// the other scripts' stops and brackets (0xE3 and 0xEF for the CJK and full-width ones, 0xD8,
+/// 0xDB for Arabic, 0xE0 for Devanagari). The merge of memchr searches, which use the vector
+/// instructions of the machine they run on: most of a paragraph is letters and spaces that
+/// the splitter has no reason to look at.
 struct Interesting<'a> {
-    terminals: std::iter::Peekable<memchr::Memchr3<'a>>,
-    quotes: std::iter::Peekable<memchr::Memchr2<'a>>,
+    searches: [std::iter::Peekable<memchr::Memchr3<'a>>; 3],
+    /// 0xE0, looked for only in a paragraph that has it: in Hindi or Thai text every
+    /// character begins with it.
+    indic: Option<std::iter::Peekable<memchr::Memchr<'a>>>,
 }
 
 impl<'a> Interesting<'a> {
     fn new(bytes: &'a [u8]) -> Self {
         Interesting {
-            terminals: memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
-            quotes: memchr::memchr2_iter(b'"', 0xE2, bytes).peekable(),
+            searches: [
+                memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
+                memchr::memchr3_iter(b'"', 0xE2, 0xE3, bytes).peekable(),
+                memchr::memchr3_iter(0xEF, 0xD8, 0xDB, bytes).peekable(),
+            ],
+            indic: memchr::memchr(0xE0, bytes).map(|_| memchr::memchr_iter(0xE0, bytes).peekable()),
         }
     }
 
     /// The first such byte at or after `from`, which never goes back between calls.
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        while self.terminals.next_if(|&k| k < from).is_some() {}
-        while self.quotes.next_if(|&k| k < from).is_some() {}
-        match (self.terminals.peek(), self.quotes.peek()) {
-            (Some(&t), Some(&q)) => Some(t.min(q)),
-            (t, q) => t.or(q).copied(),
+        fn next_at_or_after(
+            search: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+            from: usize,
+        ) -> Option<usize> {
+            while search.next_if(|&k| k < from).is_some() {}
+            search.peek().copied()
         }
+        let indic = self.indic.as_mut().and_then(|s| next_at_or_after(s, from));
+        self.searches
+            .iter_mut()
+            .filter_map(|s| next_at_or_after(s, from))
+            .chain(indic)
+            .min()
     }
 }
 
@@ -215,26 +245,31 @@ fn char_at(s: &str, i: usize) -> char {
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
+        || script::is_wide_terminal(c)
+        || script::is_spaced_terminal(c)
 }
 
 fn is_closing(c: char) -> bool {
     matches!(
         c,
         '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '\u{BB}'
-    )
+    ) || script::is_wide_closing(c)
 }
 
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_numeric()
+        || script::is_caseless_letter(c)
+        || script::is_wide_opening(c)
         || matches!(
             c,
             '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{AB}' | '\u{2014}'
         )
 }
 
-/// The double quotations of a paragraph that close: (opening, closing) byte offsets, in
-/// order. Straight quotes alternate; a curly opening quote starts afresh.
+/// The double quotations of a paragraph that close, and the outermost corner-bracket ones
+/// (「…」, 『…』): (opening, closing) byte offsets, in order. Straight quotes alternate; a
+/// curly opening quote starts afresh; brackets nest.
 struct Quotes(Vec<(usize, usize)>);
 
 impl Quotes {
@@ -242,12 +277,28 @@ impl Quotes {
         let bytes = para.as_bytes();
         let mut pairs = Vec::new();
         let mut open: Option<usize> = None;
-        // `"` is one byte; the curly quotes are E2 80 9C and E2 80 9D.
-        for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        let (mut bracket_open, mut depth) = (0, 0usize);
+        // `"` is one byte; the curly quotes are E2 80 9C and E2 80 9D; the corner brackets
+        // E3 80 8C to E3 80 8F.
+        for i in memchr::memchr3_iter(b'"', 0xE2, 0xE3, bytes) {
             let opening = match &bytes[i..] {
                 [b'"', ..] => open.is_none(),
                 [0xE2, 0x80, 0x9C, ..] => true,
                 [0xE2, 0x80, 0x9D, ..] => false,
+                [0xE3, 0x80, 0x8C | 0x8E, ..] => {
+                    if depth == 0 {
+                        bracket_open = i;
+                    }
+                    depth += 1;
+                    continue;
+                }
+                [0xE3, 0x80, 0x8D | 0x8F, ..] => {
+                    if depth == 1 {
+                        pairs.push((bracket_open, i));
+                    }
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
                 _ => continue,
             };
             match (opening, open) {
@@ -259,6 +310,8 @@ impl Quotes {
                 (false, None) => {}
             }
         }
+        // A quotation inside a bracketed one closes first.
+        pairs.sort_unstable();
         Quotes(pairs)
     }
 
@@ -268,6 +321,17 @@ impl Quotes {
             .binary_search_by_key(&open, |&(o, _)| o)
             .ok()
             .map(|k| self.0[k].1)
+    }
+}
+
+/// Keeps `open` at the outermost corner bracket that is open at byte `i`.
+fn track_bracket(quotes: &Quotes, i: usize, c: char, open: &mut Option<usize>) {
+    if script::QUOTE_BRACKETS.iter().any(|&(o, _)| o == c) && open.is_none() {
+        *open = quotes.close_of(i).map(|_| i);
+    } else if script::QUOTE_BRACKETS.iter().any(|&(_, close)| close == c)
+        && open.and_then(|o| quotes.close_of(o)) == Some(i)
+    {
+        *open = None;
     }
 }
 
@@ -282,13 +346,12 @@ fn track_quote(quotes: &Quotes, i: usize, c: char, open: &mut Option<usize>) {
 }
 
 /// A boundary inside a quotation that closes later in the paragraph, not too far on,
-/// is left alone so that the quotation reads as one passage.
-fn inside_kept_quote(open: Option<usize>, quotes: &Quotes) -> bool {
-    let Some(o) = open else { return false };
-    let Some(c) = quotes.close_of(o) else {
-        return false;
-    };
-    c - o <= MAX_QUOTE_BYTES
+/// is left alone so that the quotation reads as one passage. `open` holds where the open
+/// quotation mark and the open corner bracket, if any, stand.
+fn inside_kept_quote(open: [Option<usize>; 2], quotes: &Quotes) -> bool {
+    open.into_iter()
+        .flatten()
+        .any(|o| quotes.close_of(o).is_some_and(|c| c - o <= MAX_QUOTE_BYTES))
 }
 
 /// The word that ends at the full stop at byte `dot`, without leading quotes or brackets.
@@ -471,6 +534,51 @@ mod tests {
         assert_eq!(
             split("\u{201C}Why now?\u{201D} he asked. Fine."),
             ["\u{201C}Why now?\u{201D} he asked.", "Fine."]
+        );
+    }
+
+    #[test]
+    fn chinese_and_japanese_stops_need_no_space() {
+        assert_eq!(
+            split("渡轮昨天停航。大风持续到周五！乘客怎么办？"),
+            ["渡轮昨天停航。", "大风持续到周五！", "乘客怎么办？"]
+        );
+        assert_eq!(
+            split("フェリーが欠航した。強風は金曜まで続く。"),
+            ["フェリーが欠航した。", "強風は金曜まで続く。"]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_quote_stays_whole_and_keeps_its_attribution() {
+        assert_eq!(
+            split("「今天不开船。明天再看。」船长说。乘客回家了。"),
+            ["「今天不开船。明天再看。」船长说。", "乘客回家了。"]
+        );
+        // A quotation that closes a sentence begun outside it ends that sentence.
+        assert_eq!(
+            split("船长说：「今天不开船。」乘客回家了。"),
+            ["船长说：「今天不开船。」", "乘客回家了。"]
+        );
+        assert_eq!(
+            split("他说：“风太大了。”港口关闭。"),
+            ["他说：“风太大了。”", "港口关闭。"]
+        );
+    }
+
+    #[test]
+    fn arabic_and_devanagari_stops() {
+        assert_eq!(
+            split("توقفت العبارة؟ نعم توقفت۔ عادت اليوم."),
+            ["توقفت العبارة؟", "نعم توقفت۔", "عادت اليوم."]
+        );
+        assert_eq!(
+            split("नौका रुकी। यात्री लौटे॥ फिर"),
+            ["नौका रुकी।", "यात्री लौटे॥", "फिर"]
+        );
+        assert_eq!(
+            split("Паром отменили. Ветер стих к вечеру."),
+            ["Паром отменили.", "Ветер стих к вечеру."]
         );
     }
 

@@ -1,6 +1,6 @@
 //! Words and punctuation of a passage, and the normal forms they are compared in.
 
-use super::simple_words;
+use super::{script, simple_words};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -81,13 +81,48 @@ pub fn is_quote_mark(token: &str) -> bool {
 
 /// The words of `text[span]` for the similarity bag, folded, with hyphenated compounds kept
 /// whole ("al-Bunyan", "Misrata-based"), so that one name does not count as several words.
+/// In scripts without spaces the tokens are characters, which alone say little (a handful of
+/// Chinese characters are in every sentence): each pair of neighbouring characters is a word
+/// of the bag instead, as in Chinese and Japanese text retrieval.
 pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     let mut last_end = usize::MAX;
     let mut pending_hyphen = false;
+    // The unspaced character before this token, and whether it has been given in a pair.
+    let mut unspaced: Option<(Range<usize>, bool)> = None;
+    let mut pair = String::new();
     each_token(text, span, |t| {
         let s = &text[t.span.clone()];
         let touching = t.span.start == last_end;
+        if t.is_word && s.chars().next().is_some_and(script::is_unspaced) {
+            if !word.is_empty() {
+                each(&word);
+                word.clear();
+            }
+            pending_hyphen = false;
+            match unspaced.take() {
+                Some((previous, _)) if touching => {
+                    pair.clear();
+                    fold_into(&text[previous.start..t.span.end], &mut pair);
+                    each(&pair);
+                    unspaced = Some((t.span.clone(), true));
+                }
+                Some((previous, false)) => {
+                    pair.clear();
+                    fold_into(&text[previous], &mut pair);
+                    each(&pair);
+                    unspaced = Some((t.span.clone(), false));
+                }
+                _ => unspaced = Some((t.span.clone(), false)),
+            }
+            last_end = t.span.end;
+            return;
+        }
+        if let Some((lone, false)) = unspaced.take() {
+            pair.clear();
+            fold_into(&text[lone], &mut pair);
+            each(&pair);
+        }
         if t.is_word {
             if !(word.is_empty() || touching && pending_hyphen) {
                 each(&word);
@@ -114,6 +149,11 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
     });
     if !word.is_empty() {
         each(&word);
+    }
+    if let Some((lone, false)) = unspaced {
+        pair.clear();
+        fold_into(&text[lone], &mut pair);
+        each(&pair);
     }
 }
 
@@ -303,6 +343,28 @@ mod tests {
         assert_eq!(got, want);
         assert!(got.contains(&"can\u{2019}t"));
         assert!(got.contains(&"3,000"));
+    }
+
+    #[test]
+    fn unspaced_scripts_are_cut_into_characters() {
+        let cut = |s: &str| -> Vec<String> {
+            tokens(s, 0..s.len())
+                .into_iter()
+                .map(|t| s[t.span].to_owned())
+                .collect()
+        };
+        assert_eq!(cut("渡轮停航。"), ["渡", "轮", "停", "航", "。"]);
+        // A Thai vowel sign stays on its consonant.
+        assert_eq!(cut("ฝนตก"), ["ฝ", "น", "ต", "ก"]);
+        assert_eq!(cut("หนัก"), ["ห", "นั", "ก"]);
+    }
+
+    #[test]
+    fn neighbouring_characters_pair_up_in_the_bag() {
+        let text = "渡轮停航，港口 A 关。";
+        let mut got = Vec::new();
+        compound_words(text, 0..text.len(), |w| got.push(w.to_owned()));
+        assert_eq!(got, ["渡轮", "轮停", "停航", "港口", "a", "关"]);
     }
 
     #[test]

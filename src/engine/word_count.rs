@@ -1,4 +1,7 @@
-//! Counting a passage's words: runs of characters other than ASCII whitespace.
+//! Counting a passage's words: runs of characters other than ASCII whitespace, and in scripts
+//! written without spaces (Chinese, Japanese, Thai), each character.
+
+use super::script;
 
 /// `u8::is_ascii_whitespace` as comparisons only, which the compiler turns into vector code.
 fn is_space(b: u8) -> bool {
@@ -12,6 +15,35 @@ fn is_space(b: u8) -> bool {
 /// counted in a copy padded with spaces, which start no word, so that short passages too run
 /// in vector code rather than a byte-at-a-time loop for their remainder.
 pub fn count_words(bytes: &[u8]) -> usize {
+    if script::may_be_unspaced(bytes) {
+        return count_units(bytes);
+    }
+    count_runs(bytes)
+}
+
+/// Words of text that may hold scripts without spaces. A Chinese sentence has no spaces, and
+/// counted by runs it would be one word, taken for a tag line by every rule that weighs length.
+/// Each of its characters counts instead (a Chinese word is one to three of them), and its
+/// full-width punctuation separates like a space.
+fn count_units(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    let mut words = 0;
+    let mut in_run = false;
+    for c in text.chars() {
+        if c.is_ascii_whitespace() || script::is_wide_punctuation(c) {
+            in_run = false;
+        } else if script::is_unspaced(c) {
+            words += usize::from(script::is_unspaced_unit(c));
+            in_run = false;
+        } else if !in_run {
+            words += 1;
+            in_run = true;
+        }
+    }
+    words
+}
+
+fn count_runs(bytes: &[u8]) -> usize {
     const LANES: usize = 16;
     let starts = |pairs: &[u8; LANES + 1]| -> usize {
         let mut n: u8 = 0;
@@ -60,6 +92,19 @@ mod tests {
         assert_eq!(count_words(b"Mr Ghasri said."), 3);
         assert_eq!(count_words(b"  two\t\twords  "), 2);
         assert_eq!(count_words("“Daesh [ISIS]” — fled".as_bytes()), 4);
+    }
+
+    #[test]
+    fn characters_count_where_words_have_no_spaces() {
+        // Four characters of Chinese, a number and two more characters; the stop counts nothing.
+        assert_eq!(count_words("渡轮停航。2019年大风".as_bytes()), 8);
+        assert_eq!(
+            count_words("ฝนตกหนัก".as_bytes()),
+            7,
+            "Thai vowel signs join their consonant"
+        );
+        assert_eq!(count_words("Пароход «Ласточка» отменён".as_bytes()), 3);
+        assert_eq!(count_words("أعلنت الشركة".as_bytes()), 2);
     }
 
     proptest! {

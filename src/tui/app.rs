@@ -284,7 +284,7 @@ fn shared_fractions(comparison: &Comparison) -> Pair<f64> {
             if passage.role != Role::Body {
                 continue;
             }
-            let words = article.passage_text(id).split_whitespace().count();
+            let words = passage.words();
             total += words;
             if comparison.link_of[side][id].is_some() {
                 shared += words;

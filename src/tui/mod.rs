@@ -14,6 +14,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bidi;
 pub mod config;
 pub mod demo;
 pub mod display;

@@ -4,7 +4,7 @@ use super::app::App;
 use super::display::Display;
 use super::geometry::Geometry;
 use super::linked_notes::NoteMark;
-use super::sanitize::display_char;
+use super::sanitize::{display_char, display_width};
 use super::theme::Class;
 use crate::side::Side;
 use ratatui::buffer::Buffer;
@@ -59,18 +59,13 @@ pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(x, area.y, &shared, shared.len(), style);
     }
     if area.height > 1 {
+        let width = area.width.saturating_sub(1) as usize;
         let title = article
             .title()
-            .map(super::sanitize::clean)
+            .map(|t| super::bidi::visual_line(t, width))
             .unwrap_or_default();
         let title_style = Style::new().add_modifier(Modifier::ITALIC);
-        buf.set_stringn(
-            area.x + 1,
-            area.y + 1,
-            title,
-            area.width.saturating_sub(1) as usize,
-            title_style,
-        );
+        buf.set_stringn(area.x + 1, area.y + 1, title, width, title_style);
     }
 }
 
@@ -204,17 +199,38 @@ fn draw_text(
         }
         style
     };
-    let mut x = area.x;
     let right = area.right();
+    let span = app.comparison().articles[side].passages[passage]
+        .span
+        .clone();
+    let (mut x, chars): (u16, Vec<(usize, char)>) =
+        match super::bidi::visual_row(text, span, range.clone()) {
+            Some(row) => {
+                let width: usize = row.chars.iter().map(|&(_, c)| display_width(c)).sum();
+                let indent = if row.right_to_left {
+                    usize::from(area.width).saturating_sub(width)
+                } else {
+                    0
+                };
+                (area.x + indent as u16, row.chars)
+            }
+            None => (
+                area.x,
+                text[range.clone()]
+                    .char_indices()
+                    .map(|(offset, c)| (range.start + offset, display_char(c)))
+                    .collect(),
+            ),
+        };
     let mut run = String::new();
     let mut run_style = None;
-    for (offset, c) in text[range.clone()].char_indices() {
-        let style = style_at(range.start + offset);
+    for (at, c) in chars {
+        let style = style_at(at);
         if run_style != Some(style) && !run.is_empty() {
             x = flush(buf, x, y, right, &mut run, run_style.unwrap_or(base));
         }
         run_style = Some(style);
-        run.push(display_char(c));
+        run.push(c);
     }
     flush(buf, x, y, right, &mut run, run_style.unwrap_or(base));
 }

@@ -74,10 +74,12 @@ fn wrap_span(text: &str, span: Range<usize>, width: usize) -> Vec<Row> {
         text: slice,
         pos: 0,
     };
-    for (word_start, word_end) in words {
+    let pieces = words
+        .flat_map(|(start, end)| pieces(slice, start, end).map(move |(s, e)| (s, e, s == start)));
+    for (word_start, word_end, after_space) in pieces {
         let word = &slice[word_start..word_end];
         let word_width: usize = word.chars().map(display_width).sum();
-        let gap = usize::from(row_start.is_some());
+        let gap = usize::from(row_start.is_some() && after_space);
         if row_start.is_some() && row_width + gap + word_width <= width {
             row_end = word_end;
             row_width += gap + word_width;
@@ -122,6 +124,56 @@ fn row(base: usize, start: usize, end: usize) -> Row {
         start: (base + start) as u32,
         end: (base + end) as u32,
     }
+}
+
+/// The pieces of the word at `text[start..end]` that a row may end between: the word itself,
+/// or in Chinese and Japanese, which have no spaces, each character, except that a row never
+/// starts with closing punctuation (。」) nor ends with an opening bracket (「).
+fn pieces(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let word = &text[start..end];
+    let wide = |c: char| display_width(c) == 2;
+    let mut cuts = vec![start];
+    if !word.is_ascii() {
+        let mut previous: Option<char> = None;
+        for (offset, c) in word.char_indices() {
+            if let Some(p) = previous
+                && (wide(p) || wide(c))
+                && !no_break_before(c)
+                && !no_break_after(p)
+            {
+                cuts.push(start + offset);
+            }
+            previous = Some(c);
+        }
+    }
+    cuts.push(end);
+    (0..cuts.len() - 1).map(move |k| (cuts[k], cuts[k + 1]))
+}
+
+fn no_break_before(c: char) -> bool {
+    crate::engine::script::is_wide_closing(c)
+        || crate::engine::script::is_wide_terminal(c)
+        || unicode_width::UnicodeWidthChar::width(c) == Some(0)
+        || matches!(
+            c,
+            '、' | '，'
+                | '：'
+                | '；'
+                | '・'
+                | 'ー'
+                | '々'
+                | '”'
+                | '’'
+                | ')'
+                | ','
+                | '.'
+                | '!'
+                | '?'
+        )
+}
+
+fn no_break_after(c: char) -> bool {
+    crate::engine::script::is_wide_opening(c) || matches!(c, '“' | '‘' | '(')
 }
 
 /// Byte ranges of whitespace-separated words.
@@ -173,6 +225,33 @@ mod tests {
     #[test]
     fn wide_characters_count_double() {
         assert_eq!(wrap("日本語 日本", 6), vec!["日本語", "日本"]);
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters_and_fills_the_row() {
+        // Ten columns: five characters a row, with no space to break at.
+        assert_eq!(
+            wrap("渡轮周三全天停航乘客滞留", 10),
+            vec!["渡轮周三全", "天停航乘客", "滞留"]
+        );
+    }
+
+    #[test]
+    fn a_row_never_starts_with_closing_punctuation() {
+        // The stop would start the second row: it goes with the character before it.
+        assert_eq!(wrap("渡轮停航了。乘客", 10), vec!["渡轮停航", "了。乘客"]);
+        assert_eq!(wrap("他说「停航」", 6), vec!["他说", "「停", "航」"]);
+    }
+
+    #[test]
+    fn rows_never_overflow_with_wide_characters() {
+        let text = "港务局发言人表示，渡轮将于周五恢复运营。Ferry 公司 resumes service on Friday.";
+        for width in 2..30 {
+            for row in wrap(text, width) {
+                let w: usize = row.chars().map(display_width).sum();
+                assert!(w <= width, "{row:?} is {w} columns, wider than {width}");
+            }
+        }
     }
 
     #[test]
