@@ -45,7 +45,8 @@ pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{label}· {} ", details.join(" · "))
     };
-    let label_width = area.width.saturating_sub(shared.len() as u16);
+    // A column between them, so that a long label cut short does not run into the figure.
+    let label_width = area.width.saturating_sub(shared.len() as u16 + 1);
     Line::from(Span::styled(label, style)).render(
         Rect {
             width: label_width,

@@ -255,6 +255,14 @@ mod tests {
     }
 
     #[test]
+    fn combining_marks_stay_on_their_base() {
+        // "é" written as e + U+0301 is one column: a cut never falls between the two.
+        let text = "cafe\u{301}s";
+        assert_eq!(wrap(text, 4), vec!["cafe\u{301}", "s"]);
+        assert_eq!(wrap("ค่ะค่ะ", 2), vec!["ค่ะ", "ค่ะ"]);
+    }
+
+    #[test]
     fn empty_passage_still_has_a_row() {
         assert_eq!(wrap("   ", 5), vec![""]);
     }
