@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare two articles and print the analysis as text, JSON or Markdown.
+    /// Compare two articles and print the analysis as text, JSON, Markdown or an HTML page.
     Compare(CompareArgs),
     /// List or export your reading notes, or show where they are kept.
     #[command(subcommand)]
@@ -72,6 +72,9 @@ pub struct CompareArgs {
     /// Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Leave your reading notes out of the HTML page (they are in it by default).
+    #[arg(long)]
+    pub no_notes: bool,
     #[command(flatten)]
     pub sources: SourceArgs,
 }

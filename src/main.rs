@@ -160,12 +160,47 @@ fn run_compare(args: &CompareArgs) -> u8 {
             std::env::var_os("NO_COLOR").as_deref(),
         ),
     };
+    if args.format == Format::Html {
+        let notes = if args.no_notes {
+            Pair::default()
+        } else {
+            report_notes(Paths::from_platform().as_ref(), &comparison)
+        };
+        return finish_report(|out| report::html::write(&comparison, &notes, out));
+    }
     write_report(&comparison, args.format, style)
 }
 
+/// The reader's notes on the pair, for the HTML page: read only, so that a report never
+/// changes the notes file. A file that cannot be read leaves the notes out, with a word why.
+fn report_notes(paths: Option<&Paths>, c: &Comparison) -> Pair<Vec<parallax::notes::PlacedNote>> {
+    let Some(paths) = paths else {
+        return Pair::default();
+    };
+    match parallax::notes::NotesStore::read_only(paths) {
+        Ok((store, problem)) => {
+            if let Some(problem) = problem {
+                eprintln!(
+                    "parallax: {} is damaged ({problem}); the page shows the notes that could be read",
+                    store.path().display()
+                );
+            }
+            store.notes_for_pair(c.articles.as_ref())
+        }
+        Err(e) => {
+            eprintln!("parallax: notes left out of the page: {e}");
+            Pair::default()
+        }
+    }
+}
+
 fn write_report(comparison: &Comparison, format: Format, style: Style) -> u8 {
+    finish_report(|out| report::write(comparison, format, style, out))
+}
+
+fn finish_report(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match report::write(comparison, format, style, &mut out).and_then(|()| out.flush()) {
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => SUCCESS,
         // A reader such as `head` closing the pipe early is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,

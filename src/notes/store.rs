@@ -58,6 +58,32 @@ impl NotesStore {
         Ok(store)
     }
 
+    /// The notes file as it is, for reports: read without the lock and never written, so a
+    /// report cannot change, back up or wait on the reader's notes. The file is only ever
+    /// replaced whole, so an unlocked read still sees one version of it. A damaged file gives
+    /// what could be salvaged, and the problem found.
+    pub fn read_only(paths: &Paths) -> Result<(NotesStore, Option<String>), NotesError> {
+        let path = NotesStore::file_path(paths);
+        let (file, problem) = match fs::read(&path) {
+            Ok(bytes) => match parse(&bytes) {
+                Parsed::Clean(file) => (file, None),
+                Parsed::Newer(found) => return Err(NotesError::NewerSchema { path, found }),
+                Parsed::Damaged {
+                    salvaged, problem, ..
+                } => (salvaged, Some(problem)),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (NotesFile::default(), None),
+            Err(source) => return Err(NotesError::Read { path, source }),
+        };
+        let store = NotesStore {
+            path,
+            file,
+            recoveries: Vec::new(),
+            prepared: PreparedCache::default(),
+        };
+        Ok((store, problem))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
