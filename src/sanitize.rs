@@ -25,9 +25,11 @@ pub fn stand_in(c: char) -> Option<char> {
         '\u{80}'..='\u{9f}' => Some('\u{FFFD}'),
         // Bidirectional marks and overrides can make text display in another order than it
         // is stored.
-        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Some('\u{FFFD}')
-        }
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
         _ => None,
     }
 }
@@ -40,6 +42,12 @@ mod tests {
     fn escapes_are_made_visible() {
         assert_eq!(visible("a\x1b[31mb\x07"), "a\u{241B}[31mb\u{2407}");
         assert_eq!(visible("x\u{9B}y\u{202E}z"), "x\u{FFFD}y\u{FFFD}z");
+        // Every bidirectional control, the Arabic letter mark among them: the reader orders
+        // right-to-left text itself, and an article must not steer it.
+        for c in ['\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{2066}', '\u{2069}'] {
+            assert_eq!(visible(&format!("a{c}b")), "a\u{FFFD}b", "{c:?}");
+        }
+        assert_eq!(visible("العبارة"), "العبارة");
     }
 
     #[test]

@@ -110,15 +110,7 @@ pub struct NoteView<'a> {
 /// control (which could show text in another order than it is stored) become visible
 /// stand-ins. Escaping `<`, `&` and quotes is the template's job.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    let stand_in = |c: char| match c {
-        // Arabic letter mark: a bidi control that the terminal's list does not need.
-        '\u{061C}' => Some('\u{FFFD}'),
-        c => crate::sanitize::stand_in(c),
-    };
-    if !s.chars().any(|c| stand_in(c).is_some()) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.chars().map(|c| stand_in(c).unwrap_or(c)).collect())
+    crate::sanitize::visible(s)
 }
 
 /// `url` when it is an absolute http or https address, which is all a page may link to.
