@@ -44,7 +44,9 @@ mod tests {
         assert_eq!(visible("x\u{9B}y\u{202E}z"), "x\u{FFFD}y\u{FFFD}z");
         // Every bidirectional control, the Arabic letter mark among them: the reader orders
         // right-to-left text itself, and an article must not steer it.
-        for c in ['\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{2066}', '\u{2069}'] {
+        for c in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{2066}', '\u{2069}',
+        ] {
             assert_eq!(visible(&format!("a{c}b")), "a\u{FFFD}b", "{c:?}");
         }
         assert_eq!(visible("العبارة"), "العبارة");

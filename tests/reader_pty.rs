@@ -284,3 +284,78 @@ fn a_note_added_with_the_keyboard_is_there_after_reopening_and_listed() {
         "{listed}"
     );
 }
+
+/// The same comparison drawn by ratatui into a buffer, as the reader computes it, for the
+/// screen a real terminal shows to be checked against.
+fn expected_screen(left: &str, right: &str, cols: u16, rows: u16) -> ratatui::buffer::Buffer {
+    use parallax::tui::{Action, App, Setup};
+    let load = |path: &str| {
+        let mut stdin = std::io::empty();
+        let mut env = parallax::input::InputEnv {
+            stdin: &mut stdin,
+            cache_dir: None,
+            now: std::time::UNIX_EPOCH,
+        };
+        let loaded = parallax::input::load(path, &Default::default(), &mut env).unwrap();
+        parallax::engine::build_article(path, None, loaded.text, loaded.meta)
+    };
+    let c = parallax::engine::compare(load(left), load(right), &Default::default());
+    let mut app = App::new(c, Setup::default());
+    app.update(Action::Resize(cols, rows));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(cols, rows)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn chinese_text_reaches_a_real_terminal_cell_for_cell() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let left = format!("{dir}/tests/fixtures/pages/dongan-ferry-zh.html");
+    let right = format!("{dir}/tests/fixtures/scripts/zh_east_evening.txt");
+    let want = expected_screen(&left, &right, 80, 24);
+    // The second row, a wide character once, as the terminal's contents give it.
+    let title_row: String = {
+        let mut row = String::new();
+        let mut col = 0;
+        while col < 80 {
+            let symbol = want[(col, 1)].symbol();
+            row.push_str(symbol);
+            col += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        row.trim_end().to_owned()
+    };
+    let mut s = Session::start(&[&left, &right]);
+    s.resize(80, 24);
+    s.wait_for("the Chinese story redrawn at 80x24", |t| {
+        t.lines().nth(1).is_some_and(|l| l.trim_end() == title_row) && t.contains("? help")
+    });
+    // Every row but the status line, whose message may differ: each cell as the terminal
+    // holds it, a wide character once with the cell it covers left out, is what ratatui drew.
+    // A width the terminal and parallax disagreed on would shift the rest of the row.
+    let screen = s.screen.screen();
+    let mut wide = 0;
+    for row in 0..23u16 {
+        for col in 0..80u16 {
+            let cell = screen.cell(row, col).expect("a cell on screen");
+            if cell.is_wide_continuation() {
+                continue;
+            }
+            wide += usize::from(cell.is_wide());
+            let drawn = want[(col, row)].symbol();
+            let shown = if cell.contents().is_empty() {
+                " "
+            } else {
+                cell.contents()
+            };
+            assert_eq!(shown, drawn, "row {row}, column {col}:\n{}", s.text());
+        }
+    }
+    assert!(
+        wide > 100,
+        "the screen holds the Chinese text ({wide} wide cells)"
+    );
+    s.send("q");
+    assert!(s.finish(), "clean exit status");
+    s.assert_restored();
+}
