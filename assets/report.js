@@ -65,14 +65,18 @@
   });
   document.addEventListener("focusout", clear);
 
-  // A link into folded boilerplate unfolds it.
-  function unfold() {
+  // Arriving at a passage by its number (#r7, from the other column or from a link sent
+  // with the page) lights it and its counterpart, and a link into folded boilerplate
+  // unfolds it.
+  function arrive() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
     var d = el && el.closest("details");
     if (d) d.open = true;
+    var p = passageOf(el);
+    if (p) show(p, false);
   }
-  window.addEventListener("hashchange", unfold);
-  unfold();
+  window.addEventListener("hashchange", arrive);
+  arrive();
   root.setAttribute("data-js", "on");
 })();

@@ -676,6 +676,34 @@ fn the_page_renders_in_a_headless_browser() {
         );
     }
 
+    // Opened at a shared passage's number, the page lights that passage and its counterpart.
+    let link = c.links.iter().position(|l| l.moved).unwrap_or(0);
+    let (l, r) = (
+        c.links[link].passages.left[0] + 1,
+        c.links[link].passages.right[0] + 1,
+    );
+    let at = run_chromium(
+        &browser,
+        &home.path().join("profile-hash"),
+        &["--dump-dom"],
+        &format!("{url}#r{r}"),
+    );
+    let arrived = Document::from(String::from_utf8_lossy(&at.stdout).as_ref());
+    let lit: Vec<String> = arrived
+        .select("span.s.hi")
+        .iter()
+        .map(|s| s.attr("id").unwrap().to_string())
+        .collect();
+    assert!(lit.contains(&format!("r{r}")), "{lit:?}");
+    assert!(
+        lit.contains(&format!("l{l}")),
+        "the counterpart lights too: {lit:?}"
+    );
+    assert!(
+        rendered.select("span.s.hi").length() == 0,
+        "nothing lit before"
+    );
+
     let shot = home.path().join("report.png");
     let out = run_chromium(
         &browser,
