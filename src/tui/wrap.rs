@@ -132,22 +132,27 @@ fn row(base: usize, start: usize, end: usize) -> Row {
 fn pieces(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let word = &text[start..end];
     let wide = |c: char| display_width(c) == 2;
-    let mut cuts = vec![start];
-    if !word.is_ascii() {
-        let mut previous: Option<char> = None;
-        for (offset, c) in word.char_indices() {
-            if let Some(p) = previous
-                && (wide(p) || wide(c))
-                && !no_break_before(c)
-                && !no_break_after(p)
-            {
-                cuts.push(start + offset);
-            }
-            previous = Some(c);
-        }
-    }
-    cuts.push(end);
-    (0..cuts.len() - 1).map(move |k| (cuts[k], cuts[k + 1]))
+    // Where a row may end inside the word, found lazily: most words have no such place, and
+    // a long article has a million words to wrap.
+    let mut inner = (!word.is_ascii())
+        .then(|| {
+            word.char_indices()
+                .zip(word.chars().skip(1))
+                .filter(move |&((_, p), c)| {
+                    (wide(p) || wide(c)) && !no_break_before(c) && !no_break_after(p)
+                })
+                .map(move |((offset, p), _)| start + offset + p.len_utf8())
+        })
+        .into_iter()
+        .flatten()
+        .chain(std::iter::once(end));
+    let mut from = start;
+    std::iter::from_fn(move || {
+        let to = inner.next()?;
+        let piece = (from, to);
+        from = to;
+        Some(piece)
+    })
 }
 
 fn no_break_before(c: char) -> bool {
