@@ -104,3 +104,30 @@ fn headlines_are_linked_before_a_sentence_that_holds_the_same_names() {
         "the body sentence is not linked to the headline"
     );
 }
+
+#[test]
+fn headlines_naming_a_country_and_its_people_are_linked() {
+    use parallax::engine::{Metadata, build_article};
+    let left = build_article(
+        "left.txt",
+        None,
+        "Valdoria Sounds the Alarm: Militants 'Trying to Regroup' There\n\n\
+         The coastal town of Brenn was quiet on Monday, a week after the last patrol left.\n"
+            .into(),
+        Metadata::default(),
+    );
+    let right = build_article(
+        "right.txt",
+        None,
+        "Rebels are regrouping after losing Tarn, warn Valdorian forces\n\n\
+         Commanders asked the capital for two more helicopters and a field hospital.\n"
+            .into(),
+        Metadata::default(),
+    );
+    let c = compare(left, right, &Default::default());
+    // "Valdoria" and "Valdorian", "Regroup" and "regrouping": two facts in common, and the
+    // bodies share nothing, so only the headlines can be linked.
+    assert_eq!(c.links.len(), 1, "{:?}", c.links);
+    assert_eq!(c.links[0].passages.left.as_slice(), [0]);
+    assert_eq!(c.links[0].passages.right.as_slice(), [0]);
+}

@@ -240,9 +240,15 @@ fn stem_suffix(w: &str) -> &str {
         w
     };
     // "injure(s)" and "injur(ed|ing)" meet at "injur": a silent final e goes.
-    match stem.strip_suffix('e') {
+    let stem = match stem.strip_suffix('e') {
         Some(shorter) if shorter.len() >= 4 => shorter,
         _ => stem,
+    };
+    // A people and its country meet ("Libyan(s)" and "Libya", "Syrian" and "Syria").
+    if stem.len() > 5 && (stem.ends_with("ian") || stem.ends_with("yan") || stem.ends_with("ean")) {
+        &stem[..stem.len() - 1]
+    } else {
+        stem
     }
 }
 
@@ -379,6 +385,10 @@ mod tests {
             assert_eq!(stem(form), stem("injur"), "{form}");
         }
         assert_eq!(stem("cometh"), stem("comes"));
+        // A people and its country.
+        assert_eq!(stem("libyan"), stem("libya"));
+        assert_eq!(stem("syrians"), stem("syria"));
+        assert_eq!(stem("koreans"), stem("korea"));
         assert_eq!(stem("maketh"), stem("makes"));
         // Short words keep their e, and different words stay apart.
         assert_eq!(stem("the"), "the");
