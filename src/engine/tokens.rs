@@ -91,6 +91,12 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
     // The unspaced character before this token, and whether it has been given in a pair.
     let mut unspaced: Option<(Range<usize>, bool)> = None;
     let mut pair = String::new();
+    // A character pair, or a character standing alone, folded and handed on.
+    let mut give = |range: Range<usize>, each: &mut dyn FnMut(&str)| {
+        pair.clear();
+        fold_into(&text[range], &mut pair);
+        each(&pair);
+    };
     each_token(text, span, |t| {
         let s = &text[t.span.clone()];
         let touching = t.span.start == last_end;
@@ -102,15 +108,11 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
             pending_hyphen = false;
             match unspaced.take() {
                 Some((previous, _)) if touching => {
-                    pair.clear();
-                    fold_into(&text[previous.start..t.span.end], &mut pair);
-                    each(&pair);
+                    give(previous.start..t.span.end, &mut each);
                     unspaced = Some((t.span.clone(), true));
                 }
                 Some((previous, false)) => {
-                    pair.clear();
-                    fold_into(&text[previous], &mut pair);
-                    each(&pair);
+                    give(previous, &mut each);
                     unspaced = Some((t.span.clone(), false));
                 }
                 _ => unspaced = Some((t.span.clone(), false)),
@@ -119,9 +121,7 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
             return;
         }
         if let Some((lone, false)) = unspaced.take() {
-            pair.clear();
-            fold_into(&text[lone], &mut pair);
-            each(&pair);
+            give(lone, &mut each);
         }
         if t.is_word {
             if !(word.is_empty() || touching && pending_hyphen) {
@@ -151,9 +151,7 @@ pub fn compound_words(text: &str, span: Range<usize>, mut each: impl FnMut(&str)
         each(&word);
     }
     if let Some((lone, false)) = unspaced {
-        pair.clear();
-        fold_into(&text[lone], &mut pair);
-        each(&pair);
+        give(lone, &mut each);
     }
 }
 

@@ -33,8 +33,9 @@ pub fn visual_row(text: &str, passage: Range<usize>, row: Range<usize>) -> Optio
         return None;
     }
     let mut shown = String::with_capacity(passage.len());
-    // For each character of `shown`: where it starts there and in the article.
-    let mut origins: Vec<(usize, usize)> = Vec::with_capacity(passage.len());
+    // For each character of `shown`: where it starts there, where in the article, and the
+    // character as drawn.
+    let mut origins: Vec<(usize, usize, char)> = Vec::with_capacity(passage.len());
     let mut line = shown.len()..shown.len();
     for (offset, c) in text[passage.clone()].char_indices() {
         let at = passage.start + offset;
@@ -44,8 +45,9 @@ pub fn visual_row(text: &str, passage: Range<usize>, row: Range<usize>) -> Optio
         if at == row.end {
             line.end = shown.len();
         }
-        origins.push((shown.len(), at));
-        shown.push(display_char(c));
+        let drawn = display_char(c);
+        origins.push((shown.len(), at, drawn));
+        shown.push(drawn);
     }
     if row.end >= passage.end {
         line.end = shown.len();
@@ -54,11 +56,9 @@ pub fn visual_row(text: &str, passage: Range<usize>, row: Range<usize>) -> Optio
     let (levels, runs) = info.visual_runs(line);
     let mut chars = Vec::new();
     for run in runs {
-        let first = origins.partition_point(|&(s, _)| s < run.start);
-        let last = origins.partition_point(|&(s, _)| s < run.end);
-        let in_run = origins[first..last]
-            .iter()
-            .map(|&(s, at)| (at, shown[s..].chars().next().unwrap_or(' ')));
+        let first = origins.partition_point(|&(s, _, _)| s < run.start);
+        let last = origins.partition_point(|&(s, _, _)| s < run.end);
+        let in_run = origins[first..last].iter().map(|&(_, at, c)| (at, c));
         if levels[run.start].is_rtl() {
             let mut reversed: Vec<(usize, char)> = in_run.map(|(at, c)| (at, mirror(c))).collect();
             reversed.reverse();
