@@ -64,7 +64,6 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
         Pair::new(&paragraph.left, &paragraph.right),
         parallel,
     );
-    matches.sort_unstable_by_key(|m| m.passages.left[0]);
     drop(features);
     // The order of the links is the left article's: the moved chain and the reports need it.
     debug_assert!(matches.is_sorted_by_key(|m| m.passages.left[0]));

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 pub(super) const MERGE_GAIN: f64 = 0.04;
 
 /// A chosen link before it is diffed: passage ids per side and its score.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Match {
     pub passages: Pair<PassageIds>,
     pub score: f64,
