@@ -347,4 +347,58 @@ mod tests {
         assert_eq!(inserted, [" [ISIS]"]);
         assert!(d.pieces.iter().all(|p| p.op != DiffOp::Delete));
     }
+
+    /// A long sentence of `n` of `words`, the same for the same `seed`.
+    fn sentence(n: usize, seed: u64, words: &[&'static str]) -> String {
+        let mut state = seed;
+        let mut out: Vec<&str> = (0..n)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                words[(state >> 33) as usize % words.len()]
+            })
+            .collect();
+        out[0] = "Port";
+        out.join(" ") + "."
+    }
+
+    /// The pieces keep as many words equal as the longest common subsequence holds, which is
+    /// what the ratio counts: a diff that took shortcuts would show common words as changed.
+    #[test]
+    fn pieces_keep_every_common_word_of_a_long_rewording() {
+        const N: usize = 900;
+        let article = |text: String| {
+            let a = build_article("t", None, format!("Title\n\n{text}"), Metadata::default());
+            assert_eq!(a.passages.len(), 2);
+            a
+        };
+        let words = [
+            "port", "storm", "ferry", "crew", "quay", "tide", "wind", "dock", "gale", "pier",
+            "hull", "mast",
+        ];
+        let articles = Pair::new(
+            article(sentence(N, 1, &words[..8])),
+            article(sentence(N, 2, &words[4..])),
+        );
+        let ids = Pair::new(smallvec::smallvec![1], smallvec::smallvec![1]);
+        let d = diff(&articles, &ids, None);
+        let equal_words: usize = d
+            .pieces
+            .iter()
+            .filter(|p| p.op == DiffOp::Equal)
+            .map(|p| {
+                p.text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+            })
+            .sum();
+        let total = 2 * N;
+        assert_eq!(equal_words, (d.ratio * total as f64 / 2.0).round() as usize);
+        assert!(
+            equal_words > 200,
+            "two texts of eight words share most of them in order"
+        );
+    }
 }
