@@ -2,7 +2,7 @@
 //! other: exact duplicates through a hash of their normal form, the rest through an inverted
 //! index of the rarer stems they share.
 
-use super::features::{Features, PassageFeatures};
+use super::features::{Features, PassageFeatures, PassageTable};
 use super::similarity::PARAPHRASE_DICE;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -19,7 +19,7 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     // linked verbatim, and so are not linkable. The scores are kept per linkable right
     // passage, numbered densely: a table as long as the whole right article, zeroed for every
     // piece of work rayon splits off, cost more than the scoring on long articles.
-    let linkable = |side: &[PassageFeatures]| -> Vec<u32> {
+    let linkable = |side: &PassageTable| -> Vec<u32> {
         (0..side.len() as u32)
             .filter(|&i| side[i as usize].linkable)
             .collect()

@@ -39,9 +39,59 @@ pub struct PassageFeatures {
     pub linkable: bool,
 }
 
+/// The features of one article's passages, by passage id. Only the passages not yet linked
+/// have any: between copies of one story that is a tenth of them, and a full-length table of
+/// empty entries was megabytes for the system to hand over page by page, a fifth of the time
+/// of building features on a whole-Bible pair.
+#[derive(Debug, Default)]
+pub struct PassageTable {
+    /// Per passage id: its place in `kept`, or [`PassageTable::NONE`].
+    slot: Vec<u32>,
+    kept: Vec<PassageFeatures>,
+}
+
+/// What a passage without features looks like: no words, and not linkable.
+static NO_FEATURES: PassageFeatures = PassageFeatures {
+    stems: Vec::new(),
+    weight: 0,
+    exact: 0,
+    linkable: false,
+};
+
+impl PassageTable {
+    const NONE: u32 = u32::MAX;
+
+    /// The number of passages, with features or not.
+    pub fn len(&self) -> usize {
+        self.slot.len()
+    }
+
+    pub fn get(&self, id: usize) -> Option<&PassageFeatures> {
+        let slot = *self.slot.get(id)?;
+        Some(self.kept.get(slot as usize).unwrap_or(&NO_FEATURES))
+    }
+
+    /// The passages that have features.
+    fn kept(&self) -> impl Iterator<Item = &PassageFeatures> {
+        self.kept.iter()
+    }
+
+    fn kept_mut(&mut self) -> impl Iterator<Item = &mut PassageFeatures> {
+        self.kept.iter_mut()
+    }
+}
+
+impl std::ops::Index<usize> for PassageTable {
+    type Output = PassageFeatures;
+
+    fn index(&self, id: usize) -> &PassageFeatures {
+        self.get(id).expect("a passage id of the article")
+    }
+}
+
 #[derive(Debug)]
 pub struct Features {
-    pub passages: Pair<Vec<PassageFeatures>>,
+    pub passages: Pair<PassageTable>,
     /// Per stem id: how many passages, over both articles, contain it.
     pub df: Vec<u32>,
     /// Per stem id: its weight, higher for rarer words.
@@ -52,7 +102,7 @@ pub struct Features {
 
 struct SideFeatures {
     vocab: Vocabulary,
-    passages: Vec<PassageFeatures>,
+    passages: PassageTable,
 }
 
 fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
@@ -62,14 +112,17 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
     let mut vocab = Vocabulary::default();
     // Only for words with a full stop, whose stem is not a slice of the word itself.
     let mut stem_buf = String::new();
-    let passages = article
-        .passages
-        .iter()
-        .zip(skip)
-        .map(|(p, &skip)| {
-            if skip {
-                return PassageFeatures::default();
-            }
+    let mut passages = PassageTable {
+        slot: Vec::with_capacity(article.passages.len()),
+        kept: Vec::new(),
+    };
+    for (p, &skip) in article.passages.iter().zip(skip) {
+        if skip {
+            passages.slot.push(PassageTable::NONE);
+            continue;
+        }
+        passages.slot.push(passages.kept.len() as u32);
+        passages.kept.push({
             let mut stems = Vec::with_capacity(p.words);
             // The exact key hashes the folded words as the bag sees them, so that each
             // passage is cut into words once: segmentation dominates building features.
@@ -89,8 +142,8 @@ fn side_features(article: &Article, skip: &[bool]) -> SideFeatures {
                 exact: hasher.finish(),
                 linkable: p.role != Role::Boilerplate,
             }
-        })
-        .collect();
+        });
+    }
     SideFeatures { vocab, passages }
 }
 
@@ -103,7 +156,7 @@ impl Features {
         // One vocabulary: left ids stay, right ids are remapped into it.
         let mut vocab = left.vocab;
         let remap: Vec<u32> = right.vocab.words().map(|(_, w)| vocab.id_of(w)).collect();
-        for p in &mut right.passages {
+        for p in right.passages.kept_mut() {
             for s in &mut p.stems {
                 *s = remap[*s as usize];
             }
@@ -114,8 +167,8 @@ impl Features {
         // Boilerplate does not make story words look common.
         for p in passages
             .left
-            .iter()
-            .chain(&passages.right)
+            .kept()
+            .chain(passages.right.kept())
             .filter(|p| p.linkable)
         {
             for &s in &p.stems {
@@ -127,8 +180,8 @@ impl Features {
         let mut weight = vec![0u64; vocab.len()];
         let n = passages
             .left
-            .iter()
-            .chain(&passages.right)
+            .kept()
+            .chain(passages.right.kept())
             .filter(|p| p.linkable)
             .count() as f64;
         for (id, word) in vocab.words() {
@@ -154,7 +207,7 @@ impl Features {
         };
         for side in crate::side::Side::BOTH {
             let weights = &features.weight;
-            for p in &mut features.passages[side] {
+            for p in features.passages[side].kept_mut() {
                 p.weight = p.stems.iter().map(|&s| weights[s as usize]).sum();
             }
         }
