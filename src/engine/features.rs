@@ -41,7 +41,7 @@ pub struct PassageFeatures {
 
 /// The features of one article's passages, by passage id. Only the passages not yet linked
 /// have any: between copies of one story that is a tenth of them, and a full-length table of
-/// empty entries was megabytes for the system to hand over page by page, a fifth of the time
+/// empty entries was megabytes for the system to hand over page by page, an eighth of the time
 /// of building features on a whole-Bible pair.
 #[derive(Debug, Default)]
 pub struct PassageTable {
