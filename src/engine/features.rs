@@ -68,7 +68,11 @@ impl PassageTable {
 
     pub fn get(&self, id: usize) -> Option<&PassageFeatures> {
         let slot = *self.slot.get(id)?;
-        Some(self.kept.get(slot as usize).unwrap_or(&NO_FEATURES))
+        Some(if slot == Self::NONE {
+            &NO_FEATURES
+        } else {
+            &self.kept[slot as usize]
+        })
     }
 
     /// The passages that have features.

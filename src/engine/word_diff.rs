@@ -418,7 +418,7 @@ mod tests {
         assert_eq!(equal_words, (d.ratio * total as f64 / 2.0).round() as usize);
         assert!(
             equal_words > 200,
-            "two texts of eight words share most of them in order"
+            "texts drawn from overlapping halves of one vocabulary share many words in order"
         );
     }
 }
