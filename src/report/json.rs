@@ -237,11 +237,17 @@ fn write_array<E: Element>(
     for next in (step..count).step_by(step) {
         // The next batch is serialised while this one is written out: writing is this
         // thread's alone, and the other cores would wait for it.
+        // Short reports stay on this thread: they are written before threads would start.
         let mut formatted = Vec::new();
-        rayon::in_place_scope(|scope| {
-            scope.spawn(|_| formatted = batch(next));
-            ready.iter().try_for_each(|p| out.write_all(p))
-        })?;
+        if parallel {
+            rayon::in_place_scope(|scope| {
+                scope.spawn(|_| formatted = batch(next));
+                ready.iter().try_for_each(|p| out.write_all(p))
+            })?;
+        } else {
+            ready.iter().try_for_each(|p| out.write_all(p))?;
+            formatted = batch(next);
+        }
         ready = formatted;
     }
     for p in &ready {
