@@ -236,8 +236,8 @@ fn write_array<E: Element>(
     let mut ready = batch(0);
     for next in (step..count).step_by(step) {
         // The next batch is serialised while this one is written out: writing is this
-        // thread's alone, and the other cores would wait for it.
-        // Short reports stay on this thread: they are written before threads would start.
+        // thread's alone, and the other cores would wait for it. A short report stays on this
+        // thread: it is written before a thread pool would have started.
         let mut formatted = Vec::new();
         if parallel {
             rayon::in_place_scope(|scope| {
