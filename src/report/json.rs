@@ -105,19 +105,19 @@ trait Element {
 }
 
 /// Decimal digits by hand: through `write!` the formatting machinery took an eighth of the
-/// time of writing the arrays, which hold a million numbers at 1M words.
+/// time of writing the arrays, which hold a million numbers at 1M words. The whole digit
+/// buffer is copied and the tail cut off: a copy of a length known only at run time was a
+/// call to `memcpy` for each number of a few digits.
 fn push_uint(out: &mut Vec<u8>, mut n: usize) {
+    let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
     let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+    for slot in digits[..len].iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
-    out.extend_from_slice(&digits[at..]);
+    let end = out.len() + len;
+    out.extend_from_slice(&digits);
+    out.truncate(end);
 }
 
 /// A role, kind or op name: a lower-case word that needs no escaping.
