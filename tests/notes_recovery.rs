@@ -133,3 +133,44 @@ fn a_second_damage_in_the_same_second_gets_its_own_backup() {
     assert!(contents.contains(&"first damage = = =".to_owned()));
     assert!(contents.contains(&"second damage [[[".to_owned()));
 }
+
+#[cfg(unix)]
+#[test]
+fn the_backup_is_as_private_as_the_notes_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, paths) = temp_paths();
+    three_notes(&paths);
+    let file = NotesStore::file_path(&paths);
+    fs::write(&file, "damage [[[").unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    NotesStore::open(&paths, t(9)).unwrap();
+    let found = backups(&paths.config_dir);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let mode = fs::metadata(&found[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "backup mode {mode:o}");
+}
+
+#[test]
+fn a_note_lost_to_damage_keeps_its_id_from_being_given_again() {
+    let (_dir, paths) = temp_paths();
+    let ids = three_notes(&paths);
+    let file = NotesStore::file_path(&paths);
+    let original = fs::read_to_string(&file).unwrap();
+    // The last note's text is cut off and the counter of ids is gone.
+    let damaged: String = original
+        .lines()
+        .filter(|line| !line.starts_with("next_id"))
+        .map(|line| line.replace("text = \"charlie note\"", "text = \"charlie"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(damaged, original);
+    fs::write(&file, &damaged).unwrap();
+    let gazette = article("gazette.txt", GAZETTE);
+    let mut store = NotesStore::open(&paths, t(9)).unwrap();
+    assert_eq!(store.take_recoveries()[0].lost, 1);
+    let fresh = store.add(&gazette, 1, "after the damage", t(10)).unwrap();
+    assert!(
+        ids.iter().all(|&id| fresh > id),
+        "new id {fresh} after {ids:?}"
+    );
+}

@@ -70,7 +70,10 @@ fn enter_lists_the_passage_notes_and_e_edits_one() {
     press(&mut app, "<Home>re<End>, revised<C-s>");
     assert_eq!(texts(&app), ["first", "resecond, revised"]);
     assert_eq!(list(&app).selected, 1, "back in the list, on the same note");
-    assert_eq!(app.message().unwrap().text, "Note changed");
+    assert_eq!(
+        app.message().unwrap().text,
+        "Note changed for this session only"
+    );
     press(&mut app, "<Esc>");
     assert_eq!(*app.mode(), Mode::Reading);
 }

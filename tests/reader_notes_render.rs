@@ -63,7 +63,8 @@ fn own_notes_are_marked_bold_and_the_counterpart_dim() {
         assert!(!buf[linked].modifier.contains(Modifier::BOLD));
         let unrelated = mark_before(&buf, "The union wants", false);
         assert_eq!(buf[unrelated].symbol(), " ");
-        assert!(row_text(&buf, 29).contains("Note saved"));
+        // Notes in memory are gone at exit: the reader is not told they were saved.
+        assert!(row_text(&buf, 29).contains("Note kept for this session only"));
         press(&mut app, "<Esc>");
         let status = row_text(&render(&mut app, 100, 30), 29);
         assert!(status.contains("✎ 1 (Enter shows)"), "{status}");

@@ -34,15 +34,23 @@ pub struct Recovery {
     pub lost: usize,
 }
 
+impl Recovery {
+    /// "1 note recovered", "3 notes recovered".
+    pub fn recovered_count(&self) -> String {
+        let noun = if self.recovered == 1 { "note" } else { "notes" };
+        format!("{} {noun} recovered", self.recovered)
+    }
+}
+
 impl fmt::Display for Recovery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "notes file {} was damaged ({}); the original is kept at {}; {} notes recovered",
+            "notes file {} was damaged ({}); the original is kept at {}; {}",
             self.file.display(),
             self.problem,
             self.backup.display(),
-            self.recovered
+            self.recovered_count()
         )?;
         if self.lost > 0 {
             write!(f, ", {} more are only in the backup", self.lost)?;
@@ -178,5 +186,41 @@ fn salvage(text: &str) -> (NotesFile, usize) {
     if let Some(note) = pending_note.take() {
         finish_note(&mut file, current, &mut orphan_home, note, &mut lost);
     }
+    // The ids of notes that could not be read stay taken: those notes are in the backup, and
+    // a new note under one of their ids would make the two files disagree on what it names.
+    let taken = text
+        .lines()
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            let value = value.trim().parse::<u64>().ok()?;
+            match key.trim() {
+                "id" => Some(value + 1),
+                "next_id" => Some(value),
+                _ => None,
+            }
+        })
+        .max();
+    if let Some(next) = taken {
+        file.next_id = file.next_id.max(next);
+    }
     (file, lost)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_of_recovered_notes_reads_as_english() {
+        let recovery = |recovered| Recovery {
+            file: PathBuf::from("notes.toml"),
+            backup: PathBuf::from("notes.toml.corrupt-1"),
+            problem: "bad".into(),
+            recovered,
+            lost: 0,
+        };
+        assert!(recovery(1).to_string().ends_with("; 1 note recovered"));
+        assert!(recovery(0).to_string().ends_with("; 0 notes recovered"));
+        assert!(recovery(3).to_string().ends_with("; 3 notes recovered"));
+    }
 }

@@ -293,7 +293,12 @@ impl NotesStore {
             let path = self.path.with_file_name(name);
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(mut file) => {
-                    file.write_all(bytes)
+                    // The copy is as private as the notes it holds (the notes file is made
+                    // readable by its owner only), before a byte of them is written.
+                    let private = std::fs::metadata(&self.path)
+                        .and_then(|meta| file.set_permissions(meta.permissions()));
+                    private
+                        .and_then(|()| file.write_all(bytes))
                         .and_then(|()| file.sync_all())
                         .map_err(|source| NotesError::Write {
                             path: path.clone(),

@@ -49,6 +49,12 @@ pub trait NoteSink {
         !self.on_passage(side, passage).is_empty()
     }
 
+    /// Whether notes outlive the session. The in-memory sink says no, so that the reader is
+    /// never told a note was saved when it will be gone at exit.
+    fn saves(&self) -> bool {
+        true
+    }
+
     /// Things the reader must be told that happened inside the sink, such as a damaged notes
     /// file found and backed up during a save.
     fn take_notices(&mut self) -> Vec<String> {
@@ -117,6 +123,10 @@ impl NoteSink for MemoryNotes {
 
     fn all(&self) -> &[ShownNote] {
         &self.notes
+    }
+
+    fn saves(&self) -> bool {
+        false
     }
 
     fn has_notes(&self, side: Side, passage: usize) -> bool {

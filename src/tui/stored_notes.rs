@@ -121,9 +121,9 @@ impl StoredNotes {
 /// A recovery told in a status line: the backup's path first, before anything is cut off.
 fn headline(recovery: &Recovery) -> String {
     format!(
-        "Notes file was damaged; the original is kept at {}; {} notes recovered",
+        "Notes file was damaged; the original is kept at {}; {}",
         recovery.backup.display(),
-        recovery.recovered
+        recovery.recovered_count()
     )
 }
 

@@ -136,12 +136,17 @@ impl App {
             ));
             return;
         }
+        let (changed, saved) = if self.notes.saves() {
+            ("Note changed", "Note saved")
+        } else {
+            (
+                "Note changed for this session only",
+                "Note kept for this session only",
+            )
+        };
         let result = match (editor.editing, editor.passage) {
-            (Some(key), _) => self.notes.edit(key, &text).map(|_| "Note changed"),
-            (None, Some(passage)) => self
-                .notes
-                .add(editor.side, passage, &text)
-                .map(|_| "Note saved"),
+            (Some(key), _) => self.notes.edit(key, &text).map(|_| changed),
+            (None, Some(passage)) => self.notes.add(editor.side, passage, &text).map(|_| saved),
             (None, None) => Err("the passage is gone".to_owned()),
         };
         match result {
