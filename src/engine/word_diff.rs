@@ -60,6 +60,9 @@ pub struct WordDiff {
 struct SideTokens<'a> {
     text: &'a str,
     first_start: usize,
+    /// Where the side's last passage ends: a closing quotation mark after the last word is no
+    /// token, and would otherwise fall out of the pieces.
+    last_end: usize,
     tokens: Vec<Token>,
     keys: Vec<u32>,
 }
@@ -112,9 +115,11 @@ fn side_tokens<'a>(
         });
     }
     let first_start = ids.first().map_or(0, |&i| article.passages[i].span.start);
+    let last_end = ids.last().map_or(0, |&i| article.passages[i].span.end);
     SideTokens {
         text: &article.text,
         first_start,
+        last_end,
         tokens,
         keys: Vec::new(),
     }
@@ -275,7 +280,12 @@ fn push(pieces: &mut Vec<DiffPiece>, op: DiffOp, side: &SideTokens, range: Range
     } else {
         side.tokens[range.start - 1].span.end
     };
-    let mut text = side.text[start..last.span.end].to_owned();
+    let end = if range.end == side.tokens.len() {
+        side.last_end.max(last.span.end)
+    } else {
+        last.span.end
+    };
+    let mut text = side.text[start..end].to_owned();
     if pieces.is_empty() {
         text = text.trim_start().to_owned();
     } else if range.start == 0 && !text.starts_with(char::is_whitespace) {
@@ -315,6 +325,25 @@ mod tests {
             Pair::new(article(left), article(right)),
             Pair::new(smallvec::smallvec![1], smallvec::smallvec![1]),
         )
+    }
+
+    #[test]
+    fn the_left_pieces_spell_out_the_left_text_to_its_closing_quotation_mark() {
+        let quoted = "He said, \u{201C}We will rebuild the pier.\u{201D}";
+        for other in [
+            "He said, We will rebuild the pier.",
+            "He said they will rebuild the old pier.",
+        ] {
+            let (articles, ids) = one_passage_each(quoted, other);
+            let d = diff(&articles, &ids, None);
+            let left: String = d
+                .pieces
+                .iter()
+                .filter(|p| p.op != DiffOp::Insert)
+                .map(|p| p.text.as_str())
+                .collect();
+            assert_eq!(left, quoted, "against {other:?}: {:?}", d.pieces);
+        }
     }
 
     #[test]
