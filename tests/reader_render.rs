@@ -229,6 +229,22 @@ fn status_line_gives_kind_similarity_position_and_help_key() {
 }
 
 #[test]
+fn a_status_line_too_long_for_the_screen_is_cut_with_an_ellipsis_before_the_right_part() {
+    let mut app = app_with(Theme::new(ThemeName::Dark, false));
+    press(&mut app, "b");
+    assert!(app.boilerplate_hidden());
+    let buf = render(&mut app, 50, 30);
+    let status = row_text(&buf, 29);
+    let at = status.find("boilerplate hidden").expect("right part shown");
+    let before = status[..at].trim_end();
+    assert!(before.ends_with('…'), "{status:?}");
+    assert!(
+        status[..at].ends_with(' '),
+        "a gap before the right part: {status:?}"
+    );
+}
+
+#[test]
 fn search_matches_are_highlighted_and_counted() {
     let mut app = app_with(Theme::new(ThemeName::Dark, false));
     press(&mut app, "/ferries<Enter>");

@@ -8,6 +8,28 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` cut to `width` columns, with an ellipsis where it was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -28,11 +50,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let right = right_part(app, area.width);
-    let right_width = right.chars().count() as u16;
+    let right_width = right.width() as u16;
+    // One blank column between the two parts, so that a cut-off left part never reads on
+    // into the right one.
     let left_area = Rect {
-        width: area.width.saturating_sub(right_width),
+        width: area.width.saturating_sub(right_width + 1),
         ..area
     };
+    let room = usize::from(left_area.width);
     match app.message() {
         Some(message) => {
             let style = if message.is_error {
@@ -40,9 +65,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 theme.status
             };
-            Line::styled(format!(" {}", clean(&message.text)), style).render(left_area, buf);
+            let text = format!(" {}", clean(&message.text));
+            Line::styled(fit(&text, room), style).render(left_area, buf);
         }
-        None => Line::styled(describe_focus(app), theme.status).render(left_area, buf),
+        None => Line::styled(fit(&describe_focus(app), room), theme.status).render(left_area, buf),
     }
     if right_width < area.width {
         buf.set_stringn(
