@@ -18,6 +18,7 @@ pub mod bidi;
 pub mod config;
 pub mod demo;
 pub mod display;
+mod ellipsis;
 pub mod fixture;
 pub mod geometry;
 pub mod gutter;

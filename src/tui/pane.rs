@@ -47,6 +47,7 @@ pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     };
     // A column between them, so that a long label cut short does not run into the figure.
     let label_width = area.width.saturating_sub(shared.len() as u16 + 1);
+    let label = super::ellipsis::fit(&label, usize::from(label_width));
     Line::from(Span::styled(label, style)).render(
         Rect {
             width: label_width,
@@ -63,7 +64,7 @@ pub fn render_header(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         let width = area.width.saturating_sub(1) as usize;
         let title = article
             .title()
-            .map(|t| super::bidi::visual_line(t, width))
+            .map(|t| super::bidi::visual_line(&super::ellipsis::fit(t, width), width))
             .unwrap_or_default();
         let title_style = Style::new().add_modifier(Modifier::ITALIC);
         buf.set_stringn(area.x + 1, area.y + 1, title, width, title_style);
