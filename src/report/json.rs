@@ -116,7 +116,8 @@ fn push_uint(out: &mut Vec<u8>, mut n: usize) {
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
     let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
-    let mut digits = [0u8; 20];
+    const MAX_DIGITS: usize = usize::MAX.ilog10() as usize + 1;
+    let mut digits = [0u8; MAX_DIGITS];
     let mut at = len;
     while at >= 2 {
         let pair = 2 * (n % 100);
@@ -205,9 +206,10 @@ impl Element for LinkOut<'_> {
 /// Elements serialised as one piece of parallel work: about 50 KB of JSON, so that a piece's
 /// bookkeeping is nothing and, when one core runs slow, the other takes over most of a batch.
 const CHUNK: usize = 256;
-/// Pieces serialised at once, then written out in order, so that a report of tens of megabytes
-/// never sits in memory whole (a batch is about 2 MB). Each batch waits for its slowest piece:
-/// batches of 8 spent 2 ms more of a whole-Bible report so.
+/// Pieces serialised at once, while the batch before is written out, so that a report of tens
+/// of megabytes never sits in memory whole (two batches of about 2 MB are held at a time).
+/// Each batch waits for its slowest piece: batches of 8 spent 2 ms more of a whole-Bible
+/// report so.
 const BATCH: usize = 32;
 
 /// Write the JSON array of elements `0..count`, element `i` written by `element`. Reports of
@@ -248,8 +250,7 @@ fn write_array<E: Element>(
     let mut ready = batch(0);
     for next in (step..count).step_by(step) {
         // The next batch is serialised while this one is written out: writing is this
-        // thread's alone, and the other cores would wait for it. A short report stays on this
-        // thread: it is written before a thread pool would have started.
+        // thread's alone, and the other cores would wait for it.
         let mut formatted = Vec::new();
         if parallel {
             rayon::in_place_scope(|scope| {
@@ -257,6 +258,7 @@ fn write_array<E: Element>(
                 ready.iter().try_for_each(|p| out.write_all(p))
             })?;
         } else {
+            // A short report is written before a thread pool would have started.
             ready.iter().try_for_each(|p| out.write_all(p))?;
             formatted = batch(next);
         }
@@ -320,6 +322,7 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{CompareOptions, build_article, compare};
 
     #[test]
     fn numbers_are_written_as_rust_writes_them() {
@@ -330,7 +333,6 @@ mod tests {
             assert_eq!(out, format!("x{n}").into_bytes());
         }
     }
-    use crate::engine::{CompareOptions, build_article, compare};
 
     fn fixture(name: &str, text: &str) -> Article {
         build_article(name, None, text.to_owned(), Metadata::default())
