@@ -115,8 +115,8 @@ fn push_uint(out: &mut Vec<u8>, mut n: usize) {
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
     const MAX_DIGITS: usize = usize::MAX.ilog10() as usize + 1;
+    let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
     let mut digits = [0u8; MAX_DIGITS];
     let mut at = len;
     while at >= 2 {
