@@ -3,13 +3,16 @@
 //! index of the rarer stems they share.
 
 use super::features::{Features, PassageFeatures, PassageTable};
-use super::similarity::PARAPHRASE_DICE;
+use super::similarity::{PARAPHRASE_DICE, RARE_DF, could_link};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Stems in more passages than this are too common to find candidates by. They still count
 /// when a found pair is scored.
 const MAX_POSTINGS: u32 = 64;
+
+// A pair's shared rare words are all found through the index, so they are counted exactly.
+const _: () = assert!(RARE_DF <= MAX_POSTINGS);
 
 /// Pairs `(left, right)` of linkable passages that may be alike, sorted and distinct.
 /// The set is the same, mirrored, when the sides are swapped.
@@ -27,39 +30,64 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     let (left_ids, right_ids) = (linkable(left), linkable(right));
     let mut exact: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.df.len()];
+    // Per linkable right passage: the weight of its stems too common to be indexed, which
+    // bounds what a pair shares beyond the indexed stems.
+    let mut unindexed: Vec<u64> = vec![0; right_ids.len()];
     for (dense, &r) in right_ids.iter().enumerate() {
         let p = &right[r as usize];
         exact.entry(p.exact).or_default().push(r);
         for &s in &p.stems {
             if f.df[s as usize] <= MAX_POSTINGS {
                 postings[s as usize].push(dense as u32);
+            } else {
+                unindexed[dense] += f.weight[s as usize];
             }
         }
     }
-    // Per piece of work: partial scores against every linkable right passage, and which ones
-    // are non-zero.
-    let scratch = || (vec![0u64; right_ids.len()], Vec::<u32>::new());
-    let scan = |(partial, touched): &mut (Vec<u64>, Vec<u32>), &l: &u32| {
+    let scratch = || Scratch {
+        partial: vec![0; right_ids.len()],
+        rare: vec![0; right_ids.len()],
+        touched: Vec::new(),
+    };
+    let scan = |Scratch {
+                    partial,
+                    rare,
+                    touched,
+                }: &mut Scratch,
+                &l: &u32| {
         let p = &left[l as usize];
         let group = exact.get(&p.exact).map_or(&[][..], Vec::as_slice);
         let mut found: Vec<(u32, u32)> = nearest(group, l as usize, left.len(), right.len())
             .iter()
             .map(|&r| (l, r))
             .collect();
+        let mut own_unindexed = 0;
         for &s in &p.stems {
+            let (df, weight) = (f.df[s as usize], f.weight[s as usize]);
+            if df > MAX_POSTINGS {
+                own_unindexed += weight;
+            }
+            let is_rare = u32::from(!f.stop[s as usize] && df <= RARE_DF);
             for &d in postings[s as usize].iter() {
                 if partial[d as usize] == 0 {
                     touched.push(d);
                 }
-                partial[d as usize] += f.weight[s as usize];
+                partial[d as usize] += weight;
+                rare[d as usize] += is_rare;
             }
         }
         for &d in touched.iter() {
-            let r = right_ids[d as usize];
-            if promising(partial[d as usize], p, &right[r as usize]) {
+            let (r, d) = (right_ids[d as usize], d as usize);
+            let q = &right[r as usize];
+            // Scoring would turn the pair down if it shared all the unindexed weight it could.
+            let at_most = partial[d] + own_unindexed.min(unindexed[d]);
+            if promising(partial[d], p, q)
+                && (p.exact == q.exact || could_link(at_most, rare[d], p, q))
+            {
                 found.push((l, r));
             }
-            partial[d as usize] = 0;
+            partial[d] = 0;
+            rare[d] = 0;
         }
         touched.clear();
         // Sorted here, a passage's few pairs at a time, on whichever core found them: left
@@ -73,7 +101,7 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
         left_ids
             .par_iter()
             .map_init(scratch, scan)
-            .flatten()
+            .flatten_iter()
             .collect()
     } else {
         let mut own = scratch();
@@ -81,6 +109,15 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
     };
     debug_assert!(pairs.is_sorted_by(|a, b| a < b));
     pairs
+}
+
+/// Per piece of work, against every linkable right passage (numbered densely): the weight
+/// of the indexed stems it shares with the left passage at hand, how many of those are rare,
+/// and which passages share any.
+struct Scratch {
+    partial: Vec<u64>,
+    rare: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 /// A passage repeated many times (a refrain, a standard line) is paired only with the copies

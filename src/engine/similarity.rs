@@ -94,11 +94,25 @@ pub fn overlap(a: &impl Bag, b: &impl Bag, f: &Features) -> Overlap {
 
 /// Weighted Dice coefficient: the share of both bags' weight that they have in common.
 pub fn dice(o: Overlap, a: &impl Bag, b: &impl Bag) -> f64 {
+    dice_of(o.shared, a, b)
+}
+
+fn dice_of(shared: u64, a: &impl Bag, b: &impl Bag) -> f64 {
     let total = a.weight() + b.weight();
     if total == 0 {
         0.0
     } else {
-        (2 * o.shared) as f64 / total as f64
+        (2 * shared) as f64 / total as f64
+    }
+}
+
+/// The share of the lighter bag's weight that the two have in common.
+fn contained_of(shared: u64, a: &impl Bag, b: &impl Bag) -> f64 {
+    let smaller = a.weight().min(b.weight());
+    if smaller == 0 {
+        0.0
+    } else {
+        shared as f64 / smaller as f64
     }
 }
 
@@ -114,12 +128,7 @@ pub fn judge(o: Overlap, a: &impl Bag, b: &impl Bag) -> Option<f64> {
     if d >= CLOSE_DICE && o.evidence >= 1 {
         return Some(d);
     }
-    let smaller = a.weight().min(b.weight());
-    let contained = if smaller == 0 {
-        0.0
-    } else {
-        o.shared as f64 / smaller as f64
-    };
+    let contained = contained_of(o.shared, a, b);
     if contained >= TRIMMED_CONTAINMENT && o.evidence >= TRIMMED_EVIDENCE {
         // Scored at most as a close pair at its bar: a longer sentence that merely holds
         // all of a headline's names must not outrank the headline's own rewording.
@@ -130,4 +139,66 @@ pub fn judge(o: Overlap, a: &impl Bag, b: &impl Bag) -> Option<f64> {
         return Some(d);
     }
     None
+}
+
+/// Whether [`judge`] could link two bags that share at most `shared_at_most` of weight and
+/// exactly `rare` rare content words: false only when it surely would not. Finding candidates
+/// knows that much before the bags are merged, and most pairs it finds in a long text fail
+/// here, at a fraction of the cost of scoring them.
+pub fn could_link(shared_at_most: u64, rare: u32, a: &impl Bag, b: &impl Bag) -> bool {
+    let d = dice_of(shared_at_most, a, b);
+    d >= CLOSE_DICE
+        || contained_of(shared_at_most, a, b) >= TRIMMED_CONTAINMENT
+        || d >= PARAPHRASE_DICE && rare >= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Weighed(u64);
+
+    impl Bag for Weighed {
+        fn stems(&self) -> &[u32] {
+            &[]
+        }
+        fn weight(&self) -> u64 {
+            self.0
+        }
+    }
+
+    /// Every overlap that `judge` links passes `could_link`, given the true shared weight or
+    /// more: over bags of every weight up to 60, all shared weights and evidence counts.
+    #[test]
+    fn could_link_never_rules_out_a_link() {
+        let mut linked = 0;
+        let mut ruled_out = 0;
+        for (wa, wb) in (1..=60).flat_map(|a| (a..=60).map(move |b| (a, b))) {
+            let (a, b) = (Weighed(wa), Weighed(wb));
+            for shared in 0..=wa {
+                for evidence in 0..6 {
+                    for rare in 0..=evidence.min(3) {
+                        let o = Overlap {
+                            shared,
+                            evidence,
+                            rare,
+                        };
+                        let possible = could_link(shared, rare, &a, &b);
+                        if judge(o, &a, &b).is_some() {
+                            linked += 1;
+                            assert!(possible, "{o:?} of bags {wa} and {wb}");
+                            assert!(could_link(shared + 1, rare, &a, &b));
+                        } else if !possible {
+                            ruled_out += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Both kinds occur, so the test says something either way.
+        assert!(
+            linked > 1000 && ruled_out > 1000,
+            "{linked} linked, {ruled_out} ruled out"
+        );
+    }
 }
