@@ -3,7 +3,7 @@
 use super::CompareOptions;
 use super::article::{Article, Role};
 use super::candidates::candidate_pairs;
-use super::comparison::{Comparison, Link, LinkKind, Stats};
+use super::comparison::{Comparison, Link, LinkKind, PassageIds, Stats};
 use super::features::Features;
 use super::in_order;
 use super::matching::{Match, choose};
@@ -68,7 +68,9 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
     // The order of the links is the left article's: the moved chain and the reports need it.
     debug_assert!(matches.is_sorted_by_key(|m| m.passages.left[0]));
 
-    let link = |m: Match| {
+    // The diffs take most of the time left; which links are moved, and which passage is in
+    // which link, depend on the passages alone and are worked out on the side meanwhile.
+    let link = |m: &Match| {
         let d = diff(&articles, &m.passages, options.diff_deadline);
         let kind = if d.identical {
             LinkKind::Identical
@@ -78,7 +80,7 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
             LinkKind::Paraphrase
         };
         Link {
-            passages: m.passages,
+            passages: m.passages.clone(),
             kind,
             similarity: if d.identical { 1.0 } else { d.ratio },
             moved: false,
@@ -86,39 +88,40 @@ pub fn align(articles: Pair<Article>, options: &CompareOptions) -> Comparison {
             changes: d.changes,
         }
     };
-    let mut links: Vec<Link> = if parallel {
-        matches
-            .into_par_iter()
-            .with_max_len(LINK_LEAF)
-            .map(link)
-            .collect()
-    } else {
-        matches.into_iter().map(link).collect()
+    let diffed = || -> Vec<Link> {
+        if parallel {
+            matches
+                .par_iter()
+                .with_max_len(LINK_LEAF)
+                .map(link)
+                .collect()
+        } else {
+            matches.iter().map(link).collect()
+        }
     };
-
-    let right_positions: Vec<usize> = links.iter().map(|l| l.passages.right[0]).collect();
-    let weights: Vec<u128> = if parallel {
-        links
-            .par_iter()
-            .map(|l| chain_weight(&articles, l))
-            .collect()
-    } else {
-        links.iter().map(|l| chain_weight(&articles, l)).collect()
-    };
-    for (link, moved) in links.iter_mut().zip(moved(&right_positions, &weights)) {
-        link.moved = moved;
-    }
-
-    let mut link_of = Pair::new(
-        vec![None; articles.left.passages.len()],
-        vec![None; articles.right.passages.len()],
-    );
-    for (i, link) in links.iter().enumerate() {
-        for side in Side::BOTH {
-            for &p in &link.passages[side] {
-                link_of[side][p] = Some(i);
+    let order_and_owners = || {
+        let right_positions: Vec<usize> = matches.iter().map(|m| m.passages.right[0]).collect();
+        let weights: Vec<u128> = matches
+            .iter()
+            .map(|m| chain_weight(&articles, &m.passages))
+            .collect();
+        let mut link_of = Pair::new(
+            vec![None; articles.left.passages.len()],
+            vec![None; articles.right.passages.len()],
+        );
+        for (i, m) in matches.iter().enumerate() {
+            for side in Side::BOTH {
+                for &p in &m.passages[side] {
+                    link_of[side][p] = Some(i);
+                }
             }
         }
+        (moved(&right_positions, &weights), link_of)
+    };
+    let (mut links, (moved, link_of)) = parallel::join(parallel, diffed, order_and_owners);
+    drop(matches);
+    for (link, moved) in links.iter_mut().zip(moved) {
+        link.moved = moved;
     }
     let stats = Stats {
         shared: Pair::from_fn(|side| shared_fraction(&articles[side], &link_of[side])),
@@ -196,19 +199,16 @@ fn text_counts(a: &Article) -> TextCounts {
 /// A link's weight in the order-keeping chain: its words on both sides, then a tie-break that
 /// is the same whichever article is left, so that equally heavy chains never tie and swapping
 /// the sides marks the same links moved.
-fn chain_weight(articles: &Pair<Article>, link: &Link) -> u128 {
+fn chain_weight(articles: &Pair<Article>, ids: &Pair<PassageIds>) -> u128 {
     use std::hash::{Hash, Hasher};
     let total: usize = Side::BOTH
         .iter()
         .map(|&s| {
             let passages = &articles[s].passages;
-            link.passages[s]
-                .iter()
-                .map(|&i| passages[i].words)
-                .sum::<usize>()
+            ids[s].iter().map(|&i| passages[i].words).sum::<usize>()
         })
         .sum();
-    let mut ends = [&link.passages.left, &link.passages.right];
+    let mut ends = [&ids.left, &ids.right];
     ends.sort();
     let mut h = rustc_hash::FxHasher::default();
     ends.hash(&mut h);

@@ -246,13 +246,17 @@ fn paragraphs_of(m: &Match, paragraph: Pair<&[usize]>) -> (usize, usize) {
 /// Paragraphs that the links pair: each the other's partner with the most links between them
 /// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
 fn paired_paragraphs(matches: &[Match], paragraph: Pair<&[usize]>) -> Vec<(usize, usize)> {
-    // In left order the links of one paragraph pair mostly follow each other: the sort finds
-    // little to do.
+    // In left order the links come by left paragraph already: only the right paragraphs of
+    // one left paragraph need sorting, a few at a time. Sorted whole, the pairs of a long text
+    // took a quarter of the time of filling its gaps.
     let mut ends: Vec<(usize, usize)> = matches
         .iter()
         .map(|m| paragraphs_of(m, paragraph))
         .collect();
-    ends.sort_unstable();
+    debug_assert!(ends.is_sorted_by_key(|&(left, _)| left));
+    for run in ends.chunk_by_mut(|a, b| a.0 == b.0) {
+        run.sort_unstable();
+    }
     let count = |side: Side| paragraph[side].last().map_or(0, |&p| p + 1);
     let mut best = Pair::new(
         vec![(0u32, usize::MAX); count(Side::Left)],
