@@ -291,8 +291,11 @@ fn help_lists_every_command_from_the_keymap() {
 #[test]
 fn tiny_terminals_say_so() {
     let mut app = app_with(Theme::new(ThemeName::Dark, false));
-    let buf = render(&mut app, 20, 6);
-    assert!(screen_text(&buf).contains("terminal too small"));
+    let buf = render(&mut app, 30, 6);
+    let text = screen_text(&buf);
+    assert!(text.contains("terminal too small"), "{text}");
+    // The size it has and the size it needs, so that the reader knows how far to grow it.
+    assert!(text.contains("30\u{d7}6, needs 40\u{d7}8"), "{text}");
     for (w, h) in [(1, 1), (5, 2), (39, 30), (100, 7), (40, 8)] {
         let buf = render(&mut app, w, h);
         assert_eq!(buf.area.width, w);

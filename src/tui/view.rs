@@ -2,7 +2,7 @@
 //! layout caches inside `App` are filled on first use, which does not change what is shown).
 
 use super::app::{App, Mode};
-use super::geometry::Geometry;
+use super::geometry::{self, Geometry};
 use super::{gutter, help, note_editor, note_list, overview, pane, status};
 use crate::side::Side;
 use ratatui::buffer::Buffer;
@@ -33,16 +33,26 @@ impl Widget for &App {
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
-    let text = "terminal too small";
-    let height = if (area.width as usize) < text.len() {
-        2
-    } else {
-        1
-    };
-    let [row] = Layout::vertical([Constraint::Length(height)])
+    // The size is said too: a reader who shrank a split pane needs to know how far to grow it.
+    let lines = [
+        "terminal too small".to_owned(),
+        format!(
+            "{}\u{d7}{}, needs {}\u{d7}{}",
+            area.width,
+            area.height,
+            geometry::MIN_WIDTH,
+            geometry::MIN_HEIGHT
+        ),
+    ];
+    let width = usize::from(area.width.max(1));
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.chars().count().div_ceil(width))
+        .sum();
+    let [row] = Layout::vertical([Constraint::Length(rows as u16)])
         .flex(Flex::Center)
         .areas(area);
-    Paragraph::new(Line::from(text).centered())
+    Paragraph::new(lines.map(|l| Line::from(l).centered()).to_vec())
         .wrap(Wrap { trim: true })
         .render(row, buf);
 }
