@@ -296,6 +296,9 @@ fn tiny_terminals_say_so() {
     assert!(text.contains("terminal too small"), "{text}");
     // The size it has and the size it needs, so that the reader knows how far to grow it.
     assert!(text.contains("30\u{d7}6, needs 40\u{d7}8"), "{text}");
+    // Narrower than a line, the words wrap and the size needed still shows.
+    let text = screen_text(&render(&mut app, 8, 7));
+    assert!(text.contains("40\u{d7}8"), "{text}");
     for (w, h) in [(1, 1), (5, 2), (39, 30), (100, 7), (40, 8)] {
         let buf = render(&mut app, w, h);
         assert_eq!(buf.area.width, w);

@@ -79,11 +79,17 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
         for &d in touched.iter() {
             let (r, d) = (right_ids[d as usize], d as usize);
             let q = &right[r as usize];
-            // Scoring would turn the pair down if it shared all the unindexed weight it could.
+            // Kept unless scoring would refuse it even if it shared all the unindexed weight
+            // it could. Passages the same once normalised are kept whatever their words:
+            // `choose` links them without asking `judge`, and the copies of a line repeated
+            // too often for its exact group are found here.
             let at_most = partial[d] + own_unindexed.min(unindexed[d]);
-            if promising(partial[d], p, q)
-                && (p.exact == q.exact || could_link(at_most, rare[d], p, q))
-            {
+            let possible = p.exact == q.exact || could_link(at_most, rare[d], p, q);
+            debug_assert!(
+                possible || super::similarity::link_score(p, q, f).is_none(),
+                "a linkable pair ruled out: left {l}, right {r}"
+            );
+            if promising(partial[d], p, q) && possible {
                 found.push((l, r));
             }
             partial[d] = 0;
@@ -140,4 +146,46 @@ fn nearest(group: &[u32], l: usize, nl: usize, nr: usize) -> &[u32] {
 /// The rarer shared stems alone already make up a good part of what a link needs.
 fn promising(partial: u64, a: &PassageFeatures, b: &PassageFeatures) -> bool {
     2.0 * partial as f64 >= 0.5 * PARAPHRASE_DICE * (a.weight + b.weight) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::similarity::link_score;
+    use crate::engine::{Article, Metadata, build_article};
+    use crate::side::Pair;
+
+    /// An article of `fillers` one-line paragraphs, each with a word of its own and one of five
+    /// common words, every fiftieth with "fjord" too, then `last`.
+    fn article(side: &str, fillers: usize, last: &str) -> Article {
+        const COMMON: [&str; 5] = ["amber", "birch", "cedar", "delta", "ember"];
+        let mut text = format!("Notes from the {side} side\n\n");
+        for i in 0..fillers {
+            let fjord = if i % 50 == 0 { " fjord" } else { "" };
+            text.push_str(&format!("{side}{i} {}{fjord}.\n\n", COMMON[i % 5]));
+        }
+        text.push_str(last);
+        build_article(side, None, text, Metadata::default())
+    }
+
+    /// Two passages that share four words too common to be indexed and one indexed word that
+    /// is not rare: the indexed word alone is far from a link, the words in all make a close
+    /// one. The bound on what the unindexed words may add must keep the pair.
+    #[test]
+    fn a_pair_sharing_mostly_unindexed_words_stays_a_candidate() {
+        let left = article("west", 500, "Amber birch cedar delta fjord.");
+        let right = article("east", 500, "Amber birch cedar delta fjord vellum.");
+        let articles = Pair::new(left, right);
+        let skip = Pair::from_fn(|side| vec![false; articles[side].passages.len()]);
+        let f = Features::build(&articles, &skip, false);
+        let (l, r) = (
+            articles.left.passages.len() - 1,
+            articles.right.passages.len() - 1,
+        );
+        let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
+        let common = a.stems.iter().filter(|&&s| f.df[s as usize] > MAX_POSTINGS);
+        assert_eq!(common.count(), 4, "the four common words are unindexed");
+        assert!(link_score(a, b, &f).is_some(), "the pair is a link");
+        assert!(candidate_pairs(&f, false).contains(&(l as u32, r as u32)));
+    }
 }

@@ -246,9 +246,10 @@ fn paragraphs_of(m: &Match, paragraph: Pair<&[usize]>) -> (usize, usize) {
 /// Paragraphs that the links pair: each the other's partner with the most links between them
 /// (ties to the earlier paragraph, on either side, so that swapping the articles mirrors it).
 fn paired_paragraphs(matches: &[Match], paragraph: Pair<&[usize]>) -> Vec<(usize, usize)> {
-    // In left order the links come by left paragraph already: only the right paragraphs of
-    // one left paragraph need sorting, a few at a time. Sorted whole, the pairs of a long text
-    // took a quarter of the time of filling its gaps.
+    // `matches` are in left order and paragraph numbers grow with passage numbers, so the
+    // links come by left paragraph already: only the right paragraphs of one left paragraph
+    // need sorting, a few at a time. Sorted whole, the pairs of a long text took a quarter of
+    // the time of filling its gaps.
     let mut ends: Vec<(usize, usize)> = matches
         .iter()
         .map(|m| paragraphs_of(m, paragraph))

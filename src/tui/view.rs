@@ -44,14 +44,19 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
             geometry::MIN_HEIGHT
         ),
     ];
-    let width = usize::from(area.width.max(1));
-    let rows: usize = lines
+    // Centred when each line fits; narrower than that, the words wrap from the top and may
+    // take any number of rows.
+    let fits = lines
         .iter()
-        .map(|l| l.chars().count().div_ceil(width))
-        .sum();
-    let [row] = Layout::vertical([Constraint::Length(rows as u16)])
-        .flex(Flex::Center)
-        .areas(area);
+        .all(|l| l.chars().count() <= usize::from(area.width));
+    let row = if fits {
+        let [row] = Layout::vertical([Constraint::Length(lines.len() as u16)])
+            .flex(Flex::Center)
+            .areas(area);
+        row
+    } else {
+        area
+    };
     Paragraph::new(lines.map(|l| Line::from(l).centered()).to_vec())
         .wrap(Wrap { trim: true })
         .render(row, buf);
