@@ -3,7 +3,7 @@
 //! index of the rarer stems they share.
 
 use super::features::{Features, PassageFeatures, PassageTable};
-use super::similarity::{PARAPHRASE_DICE, RARE_DF, could_link};
+use super::similarity::{PARAPHRASE_DICE, RARE_DF, could_link, is_rare};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -13,6 +13,11 @@ const MAX_POSTINGS: u32 = 64;
 
 // A pair's shared rare words are all found through the index, so they are counted exactly.
 const _: () = assert!(RARE_DF <= MAX_POSTINGS);
+
+/// Whether stem `s` is in the index that finds candidates.
+fn indexed(f: &Features, s: u32) -> bool {
+    f.df[s as usize] <= MAX_POSTINGS
+}
 
 /// Pairs `(left, right)` of linkable passages that may be alike, sorted and distinct.
 /// The set is the same, mirrored, when the sides are swapped.
@@ -37,7 +42,7 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
         let p = &right[r as usize];
         exact.entry(p.exact).or_default().push(r);
         for &s in &p.stems {
-            if f.df[s as usize] <= MAX_POSTINGS {
+            if indexed(f, s) {
                 postings[s as usize].push(dense as u32);
             } else {
                 unindexed[dense] += f.weight[s as usize];
@@ -63,17 +68,17 @@ pub fn candidate_pairs(f: &Features, parallel: bool) -> Vec<(u32, u32)> {
             .collect();
         let mut own_unindexed = 0;
         for &s in &p.stems {
-            let (df, weight) = (f.df[s as usize], f.weight[s as usize]);
-            if df > MAX_POSTINGS {
+            let weight = f.weight[s as usize];
+            if !indexed(f, s) {
                 own_unindexed += weight;
             }
-            let is_rare = u32::from(!f.stop[s as usize] && df <= RARE_DF);
+            let rare_stem = u32::from(is_rare(f, s as usize));
             for &d in postings[s as usize].iter() {
                 if partial[d as usize] == 0 {
                     touched.push(d);
                 }
                 partial[d as usize] += weight;
-                rare[d as usize] += is_rare;
+                rare[d as usize] += rare_stem;
             }
         }
         for &d in touched.iter() {
@@ -183,7 +188,7 @@ mod tests {
             articles.right.passages.len() - 1,
         );
         let (a, b) = (&f.passages.left[l], &f.passages.right[r]);
-        let common = a.stems.iter().filter(|&&s| f.df[s as usize] > MAX_POSTINGS);
+        let common = a.stems.iter().filter(|&&s| !indexed(&f, s));
         assert_eq!(common.count(), 4, "the four common words are unindexed");
         assert!(link_score(a, b, &f).is_some(), "the pair is a link");
         assert!(candidate_pairs(&f, false).contains(&(l as u32, r as u32)));

@@ -82,14 +82,19 @@ pub fn overlap(a: &impl Bag, b: &impl Bag, f: &Features) -> Overlap {
         let (x, y) = (a[i], b[j]);
         let same = x == y;
         let s = x as usize;
-        let content = same & !f.stop[s];
         o.shared += f.weight[s] & (same as u64).wrapping_neg();
-        o.evidence += content as u32;
-        o.rare += (content & (f.df[s] <= RARE_DF)) as u32;
+        o.evidence += (same & !f.stop[s]) as u32;
+        o.rare += (same & is_rare(f, s)) as u32;
         i += (x <= y) as usize;
         j += (y <= x) as usize;
     }
     o
+}
+
+/// Whether stem `s` is a content word rare in the pair of articles: the one definition for
+/// scoring and for finding candidates, which counts such words ahead of scoring.
+pub fn is_rare(f: &Features, s: usize) -> bool {
+    !f.stop[s] & (f.df[s] <= RARE_DF)
 }
 
 /// Weighted Dice coefficient: the share of both bags' weight that they have in common.
